@@ -1,0 +1,19 @@
+/**
+ * Three tiers by suffix: *.unit.spec.ts (pure), *.int.spec.ts (real SQLite files),
+ * *.e2e.spec.ts (the built server over real HTTP and WebSocket).
+ * ts-jest transpiles only; `npm run typecheck` is the type gate.
+ */
+const tsJest = [
+  'ts-jest',
+  { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' } },
+];
+const tier = (name) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest },
+  testMatch: [`<rootDir>/**/*.${name}.spec.ts`],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+});
+module.exports = {
+  projects: [tier('unit'), tier('int'), tier('e2e')],
+};
