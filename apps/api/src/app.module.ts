@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import './graphql/enums';
+import { loadConfig, type AppConfig } from './config/app-config';
+import { graphqlOptions } from './graphql/graphql.options';
+import { HealthController } from './health/health.controller';
+import { PersistenceModule } from './infrastructure/persistence.module';
+import { APP_CONFIG } from './infrastructure/tokens';
+import { OversightModule } from './oversight/oversight.module';
+
+/** The composition root. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        CqrsModule.forRoot(),
+        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        PersistenceModule,
+        OversightModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Actor } from '../../../../libs/oversight/src/application/event-envelope';
+
+/** Who is calling, and for which tenant: every command and query is scoped by it. */
+export interface Caller {
+  tenantId: string;
+  actor: Actor;
+  /** Correlates the events of one request. */
+  requestId: string;
+}
+
+export const DEFAULT_TENANT = 'default';
+
+/**
+ * Until authentication lands (the security issue), every caller is the local administrator of
+ * the default tenant. The server sets this; nothing a client sends can change it.
+ */
+export function callerFrom(context: { caller?: Caller } | undefined): Caller {
+  return context?.caller ?? { tenantId: DEFAULT_TENANT, actor: { id: 'local-admin', role: 'ADMIN' }, requestId: 'n/a' };
+}
+
+export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => {
+  return callerFrom(GqlExecutionContext.create(ctx).getContext());
+});

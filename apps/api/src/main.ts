@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/app-config';
+
+/**
+ * Starts the API. Logs are JSON lines (one object per line) so that they can be shipped as is.
+ * SIGTERM/SIGINT close the HTTP server first, then the projections and the stores: every
+ * acknowledged write was already durable, and nothing half-written is left behind.
+ */
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const logger = new ConsoleLogger('Api', { json: !process.stdout.isTTY || process.env.LOG_FORMAT === 'json' });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger, bodyParser: true });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.listen(config.port, config.host);
+  logger.log(`Oversight Ledger listening on http://localhost:${config.port}/graphql (data in ${config.dataDir})`);
+}
+
+bootstrap().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { newId } from '../../../../../libs/oversight/src/application/ids';
+import { CurrentCaller, type Caller } from '../../common/caller';
+import { InputGuard, LIMITS } from '../../common/input-guard';
+import { CommandResultType } from '../types/portfolio.type';
+import { CommandRunner } from './command-runner.service';
+import {
+  AcceptRiskInput,
+  CloseRemediationInput,
+  PlanRemediationInput,
+  RecordExceptionInput,
+  RecordOperationalControlsValidationInput,
+  RecordPhysicalEnvironmentalValidationInput,
+} from './exceptions.inputs';
+
+/** Mutations on validations, exceptions and their remediation. */
+@Resolver()
+export class ExceptionsResolver {
+  constructor(private readonly runner: CommandRunner) {}
+
+  @Mutation(() => CommandResultType)
+  recordPhysicalEnvironmentalValidation(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: RecordPhysicalEnvironmentalValidationInput,
+  ) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'RecordPhysicalEnvironmentalValidation',
+      data: { ...this.validation(g, input), areas: input.areas },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  recordOperationalControlsValidation(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: RecordOperationalControlsValidationInput,
+  ) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'RecordOperationalControlsValidation',
+      data: { ...this.validation(g, input), areas: input.areas },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  recordException(@CurrentCaller() caller: Caller, @Args('input') input: RecordExceptionInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'RecordException',
+      data: {
+        exceptionId: g.optionalId(input.exceptionId, 'exceptionId') ?? newId(),
+        source: input.source,
+        reportId: g.optionalId(input.reportId, 'reportId'),
+        controlRef: g.text(input.controlRef, 'controlRef', LIMITS.id),
+        criteriaRef: g.optionalText(input.criteriaRef, 'criteriaRef', LIMITS.id),
+        kind: input.kind,
+        severity: input.severity,
+        description: g.text(input.description, 'description', LIMITS.text),
+        managementResponse: g.optionalText(input.managementResponse, 'managementResponse'),
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  planRemediation(@CurrentCaller() caller: Caller, @Args('input') input: PlanRemediationInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'PlanRemediation',
+      data: {
+        exceptionId: g.id(input.exceptionId, 'exceptionId'),
+        owner: g.text(input.owner, 'owner'),
+        plan: g.text(input.plan, 'plan', LIMITS.text),
+        dueDate: input.dueDate,
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  closeRemediation(@CurrentCaller() caller: Caller, @Args('input') input: CloseRemediationInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'CloseRemediation',
+      data: {
+        exceptionId: g.id(input.exceptionId, 'exceptionId'),
+        resolution: g.text(input.resolution, 'resolution', LIMITS.text),
+        evidence: g.optionalText(input.evidence, 'evidence'),
+        verifiedBy: g.optionalText(input.verifiedBy, 'verifiedBy', LIMITS.name),
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  acceptRisk(@CurrentCaller() caller: Caller, @Args('input') input: AcceptRiskInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'AcceptRisk',
+      data: {
+        exceptionId: g.id(input.exceptionId, 'exceptionId'),
+        acceptedBy: g.text(input.acceptedBy, 'acceptedBy'),
+        rationale: g.text(input.rationale, 'rationale', LIMITS.text),
+        expiresAt: input.expiresAt ?? null,
+      },
+    }, input);
+  }
+
+  private validation(g: InputGuard, input: RecordPhysicalEnvironmentalValidationInput | RecordOperationalControlsValidationInput) {
+    return {
+      validationId: g.optionalId(input.validationId, 'validationId') ?? newId(),
+      siteId: g.optionalId(input.siteId, 'siteId'),
+      method: input.method,
+      result: input.result,
+      validatedOn: input.validatedOn,
+      notes: g.optionalText(input.notes, 'notes'),
+    };
+  }
+}

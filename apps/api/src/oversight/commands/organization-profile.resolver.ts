@@ -1,0 +1,123 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { newId, uuidFromName } from '../../../../../libs/oversight/src/application/ids';
+import { CurrentCaller, type Caller } from '../../common/caller';
+import { InputGuard, LIMITS } from '../../common/input-guard';
+import { apiError } from '../../graphql/errors';
+import { OrganizationReader } from '../queries/organization.reader';
+import { CommandResultType } from '../types/portfolio.type';
+import { CommandRunner } from './command-runner.service';
+import {
+  DefineExpectedControlsInput,
+  OffboardOrganizationInput,
+  RegisterOrganizationInput,
+  RegisterSiteInput,
+  SetAssurancePolicyInput,
+  UpdateOrganizationProfileInput,
+} from './organization-profile.inputs';
+
+/** Mutations on an organization's profile, sites, policy and lifecycle. Thin: input → command. */
+@Resolver()
+export class OrganizationProfileResolver {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly reader: OrganizationReader,
+  ) {}
+
+  @Mutation(() => CommandResultType)
+  async registerOrganization(@CurrentCaller() caller: Caller, @Args('input') input: RegisterOrganizationInput) {
+    const g = new InputGuard();
+    const commandId = g.optionalId(input.commandId, 'commandId') ?? newId();
+    // Without a client id, the id derives from the commandId so that a retry registers once.
+    const id = g.optionalId(input.id, 'id') ?? uuidFromName(`${caller.tenantId}:organization:${commandId}`);
+    const parent = g.optionalId(input.parentOrganizationId, 'parentOrganizationId');
+    if (parent && parent !== id && !this.reader.organization(caller.tenantId, parent)) {
+      throw apiError('NOT_FOUND', `Parent organization ${parent} is not registered`, { rule: 'PARENT_ORGANIZATION_NOT_FOUND' });
+    }
+    return this.runner.run(caller, id, {
+      type: 'RegisterOrganization',
+      data: {
+        organizationId: id,
+        name: g.text(input.name, 'name'),
+        role: input.role,
+        category: input.category,
+        criticality: input.criticality,
+        services: g.texts(input.services, 'services'),
+        owner: g.optionalText(input.owner, 'owner', LIMITS.name),
+        parentOrganizationId: parent,
+        inclusionMethod: input.inclusionMethod ?? null,
+      },
+    }, { ...input, commandId });
+  }
+
+  @Mutation(() => CommandResultType)
+  updateOrganizationProfile(@CurrentCaller() caller: Caller, @Args('input') input: UpdateOrganizationProfileInput) {
+    const g = new InputGuard();
+    const data = {
+      ...(input.name != null && { name: g.text(input.name, 'name') }),
+      ...(input.category != null && { category: input.category }),
+      ...(input.criticality != null && { criticality: input.criticality }),
+      ...(input.services != null && { services: g.texts(input.services, 'services') }),
+      ...(input.owner !== undefined && { owner: g.optionalText(input.owner, 'owner', LIMITS.name) }),
+    };
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), { type: 'UpdateOrganizationProfile', data }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  registerSite(@CurrentCaller() caller: Caller, @Args('input') input: RegisterSiteInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'RegisterSite',
+      data: {
+        siteId: g.optionalId(input.siteId, 'siteId') ?? newId(),
+        name: g.text(input.name, 'name'),
+        country: g.text(input.country, 'country', 100),
+        city: g.optionalText(input.city, 'city', 100),
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  setAssurancePolicy(@CurrentCaller() caller: Caller, @Args('input') input: SetAssurancePolicyInput) {
+    const g = new InputGuard();
+    const optional = <T>(v: T | null | undefined) => (v === null ? undefined : v);
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'SetAssurancePolicy',
+      data: {
+        requiredFramework: input.requiredFramework ?? null,
+        requiredReportType: input.requiredReportType ?? null,
+        requiredCriteria: input.requiredCriteria ?? [],
+        fiscalYearEnd: optional(input.fiscalYearEnd),
+        maxReportAgeMonths: optional(input.maxReportAgeMonths),
+        maxBridgeMonths: optional(input.maxBridgeMonths),
+        minPeriodMonths: optional(input.minPeriodMonths),
+        physicalValidationMonths: optional(input.physicalValidationMonths),
+        expiryWarningDays: optional(input.expiryWarningDays),
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  defineExpectedControls(@CurrentCaller() caller: Caller, @Args('input') input: DefineExpectedControlsInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'DefineExpectedControls',
+      data: {
+        controls: g.list(input.controls, 'controls', (c, p) => ({
+          ref: g.text(c.ref, `${p}.ref`, LIMITS.id),
+          description: g.text(c.description, `${p}.description`, LIMITS.text),
+          domain: g.text(c.domain, `${p}.domain`),
+          risk: c.risk,
+        })),
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  offboardOrganization(@CurrentCaller() caller: Caller, @Args('input') input: OffboardOrganizationInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'OffboardOrganization',
+      data: { reason: g.text(input.reason, 'reason', LIMITS.text) },
+    }, input);
+  }
+}

@@ -1,0 +1,105 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { newId } from '../../../../../libs/oversight/src/application/ids';
+import { CurrentCaller, type Caller } from '../../common/caller';
+import { InputGuard, LIMITS } from '../../common/input-guard';
+import { CommandResultType } from '../types/portfolio.type';
+import { CommandRunner } from './command-runner.service';
+import {
+  ConcludeReportReviewInput,
+  MapCuecInput,
+  RecordBridgeLetterInput,
+  RecordReportReceivedInput,
+  WithdrawReportInput,
+} from './reports.inputs';
+
+/** Mutations on assurance reports: receipt, review, withdrawal, bridge letters, CUECs. */
+@Resolver()
+export class ReportsResolver {
+  constructor(private readonly runner: CommandRunner) {}
+
+  @Mutation(() => CommandResultType)
+  recordReportReceived(@CurrentCaller() caller: Caller, @Args('input') input: RecordReportReceivedInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'RecordReportReceived',
+      data: {
+        reportId: g.optionalId(input.reportId, 'reportId') ?? newId(),
+        framework: input.framework,
+        reportType: input.reportType,
+        asOfDate: input.asOfDate ?? null,
+        periodStart: input.periodStart ?? null,
+        periodEnd: input.periodEnd ?? null,
+        opinionDate: input.opinionDate ?? null,
+        serviceAuditor: g.text(input.serviceAuditor, 'serviceAuditor'),
+        opinion: input.opinion,
+        criteria: input.criteria ?? [],
+        controlObjectives: g.texts(input.controlObjectives, 'controlObjectives', LIMITS.text),
+        servicesCovered: g.texts(input.servicesCovered, 'servicesCovered'),
+        sitesCovered: g.list(input.sitesCovered, 'sitesCovered', (s, p) => g.id(s, p)),
+        controlsTested: g.texts(input.controlsTested, 'controlsTested', LIMITS.id),
+        cuecs: g.list(input.cuecs, 'cuecs', (c, p) => ({
+          ref: g.text(c.ref, `${p}.ref`, LIMITS.id),
+          description: g.text(c.description, `${p}.description`, LIMITS.text),
+        })),
+        subserviceOrganizations: g.list(input.subserviceOrganizations, 'subserviceOrganizations', (s, p) => ({
+          name: g.text(s.name, `${p}.name`),
+          method: s.method,
+        })),
+        documentSha256: g.optionalText(input.documentSha256, 'documentSha256', 64)?.toLowerCase() ?? null,
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  withdrawReport(@CurrentCaller() caller: Caller, @Args('input') input: WithdrawReportInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'WithdrawReport',
+      data: { reportId: g.id(input.reportId, 'reportId'), reason: g.text(input.reason, 'reason', LIMITS.text) },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  concludeReportReview(@CurrentCaller() caller: Caller, @Args('input') input: ConcludeReportReviewInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'ConcludeReportReview',
+      data: {
+        reportId: g.id(input.reportId, 'reportId'),
+        decision: input.decision,
+        reviewer: g.text(input.reviewer, 'reviewer'),
+        conditions: g.texts(input.conditions, 'conditions', LIMITS.text),
+        notes: g.optionalText(input.notes, 'notes'),
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  recordBridgeLetter(@CurrentCaller() caller: Caller, @Args('input') input: RecordBridgeLetterInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'RecordBridgeLetter',
+      data: {
+        letterId: g.optionalId(input.letterId, 'letterId') ?? newId(),
+        reportId: g.id(input.reportId, 'reportId'),
+        coversFrom: input.coversFrom,
+        coversTo: input.coversTo,
+        materialChanges: g.optionalText(input.materialChanges, 'materialChanges'),
+      },
+    }, input);
+  }
+
+  @Mutation(() => CommandResultType)
+  mapCuec(@CurrentCaller() caller: Caller, @Args('input') input: MapCuecInput) {
+    const g = new InputGuard();
+    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+      type: 'MapCuec',
+      data: {
+        reportId: g.id(input.reportId, 'reportId'),
+        cuecRef: g.text(input.cuecRef, 'cuecRef', LIMITS.id),
+        internalControlRef: g.optionalText(input.internalControlRef, 'internalControlRef', LIMITS.id),
+        state: input.state,
+      },
+    }, input);
+  }
+}

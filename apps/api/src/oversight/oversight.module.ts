@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandRunner } from './commands/command-runner.service';
+import { ExceptionsResolver } from './commands/exceptions.resolver';
+import { ExecuteOversightCommandHandler } from './commands/execute-oversight-command';
+import { OrganizationProfileResolver } from './commands/organization-profile.resolver';
+import { ReportsResolver } from './commands/reports.resolver';
+import { GetControlCoverageHandler, ListExceptionsHandler } from './queries/exceptions-coverage.queries';
+import { HistoryExceptionsResolver } from './queries/history-exceptions.resolver';
+import {
+  GetOrganizationHandler,
+  GetPortfolioSummaryHandler,
+  ListOrganizationsHandler,
+} from './queries/organization-read.queries';
+import { OrganizationQueriesResolver } from './queries/organization-queries.resolver';
+import { OrganizationReader } from './queries/organization.reader';
+import { GetOversightHistoryHandler } from './queries/oversight-history.query';
+import {
+  ProjectionCommittedHandler,
+  SubscriptionHub,
+  SubscriptionsResolver,
+} from './subscriptions/subscriptions.resolver';
+
+const resolvers = [
+  OrganizationProfileResolver,
+  ReportsResolver,
+  ExceptionsResolver,
+  OrganizationQueriesResolver,
+  HistoryExceptionsResolver,
+  SubscriptionsResolver,
+];
+const commandHandlers = [ExecuteOversightCommandHandler];
+const queryHandlers = [
+  GetOrganizationHandler,
+  ListOrganizationsHandler,
+  GetPortfolioSummaryHandler,
+  ListExceptionsHandler,
+  GetControlCoverageHandler,
+  GetOversightHistoryHandler,
+];
+const eventHandlers = [ProjectionCommittedHandler];
+const services = [CommandRunner, OrganizationReader, SubscriptionHub];
+
+/** The oversight bounded context's API: one file shows its architecture. */
+@Module({
+  imports: [CqrsModule],
+  providers: [...resolvers, ...commandHandlers, ...queryHandlers, ...eventHandlers, ...services],
+})
+export class OversightModule {}

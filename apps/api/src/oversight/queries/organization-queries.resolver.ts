@@ -1,0 +1,82 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { CurrentCaller, type Caller } from '../../common/caller';
+import { badInput } from '../../graphql/errors';
+import { ConnectionOf } from '../types/connection.type';
+import { ControlExceptionType } from '../types/control-exception.type';
+import { OrganizationType } from '../types/organization.type';
+import { ControlCoverageType, PortfolioSummaryType } from '../types/portfolio.type';
+import { GetControlCoverage, ListExceptions } from './exceptions-coverage.queries';
+import { GetOrganization, GetPortfolioSummary, ListOrganizations } from './organization-read.queries';
+import { OrganizationFilterInput, PageArgs, pageSize } from './query.args';
+
+export const OrganizationConnection = ConnectionOf(OrganizationType, 'Organization');
+const NOT_ASSURED = ['NO_ASSURANCE', 'NOT_ASSURED', 'EXPIRED', 'COVERAGE_GAP'];
+
+/** Read-model queries about organizations, and the organization's related fields. Thin: args → query. */
+@Resolver(() => OrganizationType)
+export class OrganizationQueriesResolver {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Query(() => OrganizationType, { nullable: true })
+  organization(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.queryBus.execute(new GetOrganization(caller.tenantId, id));
+  }
+
+  @Query(() => OrganizationConnection)
+  organizations(
+    @CurrentCaller() caller: Caller,
+    @Args() page: PageArgs,
+    @Args('filter', { nullable: true }) filter?: OrganizationFilterInput,
+  ) {
+    const status = filter?.notAssured
+      ? NOT_ASSURED.filter((s) => !filter.status?.length || filter.status.includes(s as never))
+      : (filter?.status ?? undefined);
+    return this.queryBus.execute(
+      new ListOrganizations(
+        caller.tenantId,
+        {
+          status: status ?? undefined,
+          category: filter?.category ?? undefined,
+          criticality: filter?.criticality ?? undefined,
+          search: filter?.search ?? undefined,
+          parentOrganizationId: filter?.parentOrganizationId ?? undefined,
+        },
+        pageSize(page.first),
+        page.after ?? null,
+      ),
+    );
+  }
+
+  @Query(() => PortfolioSummaryType)
+  portfolioSummary(
+    @CurrentCaller() caller: Caller,
+    @Args('expiringWithinDays', { type: () => Int, nullable: true }) days?: number,
+  ) {
+    const within = days ?? 60;
+    if (within < 0 || within > 3650) throw badInput('expiringWithinDays', 'must be between 0 and 3650');
+    return this.queryBus.execute(new GetPortfolioSummary(caller.tenantId, within));
+  }
+
+  @Query(() => ControlCoverageType)
+  controlCoverage(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID }) id: string) {
+    return this.queryBus.execute(new GetControlCoverage(caller.tenantId, id));
+  }
+
+  @ResolveField(() => OrganizationType, { nullable: true, description: 'The vendor this subservice organization serves.' })
+  parent(@Parent() org: OrganizationType) {
+    return org.parentOrganizationId ? this.queryBus.execute(new GetOrganization(org.tenantId, org.parentOrganizationId)) : null;
+  }
+
+  @ResolveField(() => [OrganizationType], { description: 'Subservice organizations registered under this vendor.' })
+  async subserviceOrganizations(@Parent() org: OrganizationType) {
+    const page = await this.queryBus.execute(new ListOrganizations(org.tenantId, { parentOrganizationId: org.id }, 100, null));
+    return page.edges.map((e) => e.node);
+  }
+
+  @ResolveField(() => [ControlExceptionType], { description: 'Every exception, riskiest first.' })
+  async exceptions(@Parent() org: OrganizationType) {
+    const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.id }, 500, null));
+    return page.edges.map((e) => e.node);
+  }
+}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { OrganizationQueries } from '../../../../../libs/oversight/src/queries/organization.queries';
+import { ProjectionService } from '../../infrastructure/projection.service';
+import { toOrganizationType } from '../types/organization.mapper';
+import type { OrganizationType } from '../types/organization.type';
+
+/** Reads one organization from the read models, with its status brought up to today. */
+@Injectable()
+export class OrganizationReader {
+  constructor(
+    private readonly queries: OrganizationQueries,
+    private readonly projections: ProjectionService,
+  ) {}
+
+  organization(tenantId: string, id: string): OrganizationType | null {
+    this.projections.statusClock.catchUp();
+    const view = this.queries.status(tenantId, id);
+    const state = view ? this.queries.state(tenantId, id) : null;
+    return view && state ? toOrganizationType(view, state) : null;
+  }
+}

@@ -1,0 +1,39 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { CriticalityEnum, InclusionMethodEnum, OrganizationCategoryEnum, OrganizationRoleEnum } from '../../graphql/enums';
+import { AssuranceType } from './assurance.type';
+import { AssurancePolicyType, ExpectedControlType, SiteType, ValidationType } from './profile-parts.type';
+import { AssuranceReportType } from './report.type';
+
+/**
+ * An organization under oversight. Plain fields come from its status row and folded state;
+ * `parent`, `subserviceOrganizations` and `exceptions` are resolved on demand.
+ */
+@ObjectType('Organization')
+export class OrganizationType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => OrganizationRoleEnum) role!: string;
+  @Field(() => OrganizationCategoryEnum) category!: string;
+  @Field(() => CriticalityEnum) criticality!: string;
+  @Field(() => [String]) services!: string[];
+  @Field(() => String, { nullable: true }) owner!: string | null;
+  @Field(() => ID, { nullable: true }) parentOrganizationId!: string | null;
+  @Field(() => InclusionMethodEnum, { nullable: true }) inclusionMethod!: string | null;
+  @Field(() => [SiteType]) sites!: SiteType[];
+  @Field(() => AssurancePolicyType) policy!: AssurancePolicyType;
+  @Field(() => [ExpectedControlType]) expectedControls!: ExpectedControlType[];
+  @Field(() => AssuranceType) assurance!: AssuranceType;
+  @Field(() => AssuranceReportType, { nullable: true, description: 'R: the report the status rests on.' })
+  currentReport!: AssuranceReportType | null;
+  @Field(() => [AssuranceReportType], { description: 'Every report received, oldest first.' })
+  reports!: AssuranceReportType[];
+  @Field(() => [ValidationType]) validations!: ValidationType[];
+  @Field({ description: 'Stream revision (0-based) as a decimal string: pass it as expectedRevision.' })
+  revision!: string;
+  @Field(() => DateTimeScalar, { nullable: true }) registeredAt!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) offboardedAt!: string | null;
+  @Field(() => String, { nullable: true }) offboardReason!: string | null;
+  /** Internal: the tenant, for field resolvers. Not exposed. */
+  tenantId!: string;
+}

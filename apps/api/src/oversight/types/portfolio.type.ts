@@ -1,0 +1,75 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AssuranceFlagEnum, AssuranceStatusEnum, CriticalityEnum, OrganizationCategoryEnum } from '../../graphql/enums';
+import { DateScalar } from '../../graphql/scalars';
+import { AssuranceReasonType } from './assurance.type';
+import { OrganizationType } from './organization.type';
+import { ExpectedControlType } from './profile-parts.type';
+
+@ObjectType()
+export class StatusCount {
+  @Field(() => AssuranceStatusEnum) status!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class CriticalityCount {
+  @Field(() => CriticalityEnum) criticality!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class CategoryCount {
+  @Field(() => OrganizationCategoryEnum) category!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'The portfolio at a glance, for a risk committee.' })
+export class PortfolioSummaryType {
+  @Field(() => Int) total!: number;
+  @Field(() => [StatusCount]) byStatus!: StatusCount[];
+  @Field(() => [CriticalityCount]) byCriticality!: CriticalityCount[];
+  @Field(() => [CategoryCount]) byCategory!: CategoryCount[];
+  @Field(() => Int) expiringWithinDays!: number;
+  @Field(() => [OrganizationType], { description: 'Assurance expiring within expiringWithinDays, soonest first.' })
+  expiringSoon!: OrganizationType[];
+}
+
+@ObjectType()
+export class MissingControlType extends ExpectedControlType {
+  @Field(() => Int, { description: '1 for the riskiest missing control.' }) rank!: number;
+}
+
+@ObjectType({ description: 'Expected controls against those the current report tested.' })
+export class ControlCoverageType {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => String, { nullable: true }) reportId!: string | null;
+  @Field(() => Int) expectedCount!: number;
+  @Field(() => Int) testedCount!: number;
+  @Field(() => Float) coverageRatio!: number;
+  @Field(() => [MissingControlType]) missing!: MissingControlType[];
+  @Field(() => [ExpectedControlType]) covered!: ExpectedControlType[];
+  @Field(() => [String]) unexpected!: string[];
+}
+
+@ObjectType({ description: "What a command recorded; `organization` already reflects it." })
+export class CommandResultType {
+  @Field(() => ID) organizationId!: string;
+  @Field({ description: 'Stream revision after the command (-1: still no event).' }) revision!: string;
+  @Field({ description: 'Global position written; pass to consistentWith.' }) position!: string;
+  @Field(() => [ID]) eventIds!: string[];
+  @Field({ description: 'True when this commandId had been recorded before: nothing new was written.' })
+  replayed!: boolean;
+  @Field(() => OrganizationType, { nullable: true }) organization!: OrganizationType | null;
+}
+
+@ObjectType({ description: 'A change of assessed status, announced after the read model committed it.' })
+export class AssuranceStatusChangeType {
+  @Field(() => ID) organizationId!: string;
+  @Field() name!: string;
+  @Field(() => AssuranceStatusEnum, { nullable: true }) previousStatus!: string | null;
+  @Field(() => AssuranceStatusEnum) status!: string;
+  @Field(() => [AssuranceFlagEnum]) flags!: string[];
+  @Field(() => [AssuranceReasonType]) reasons!: AssuranceReasonType[];
+  @Field(() => DateScalar) assessedOn!: string;
+  @Field() position!: string;
+}

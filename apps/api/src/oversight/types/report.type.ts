@@ -1,0 +1,83 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
+import {
+  CuecStateEnum,
+  FrameworkEnum,
+  InclusionMethodEnum,
+  OpinionEnum,
+  ReportTypeEnum,
+  ReviewDecisionEnum,
+  TrustServicesCriterionEnum,
+} from '../../graphql/enums';
+
+@ObjectType()
+export class CuecMappingType {
+  @Field(() => String, { nullable: true }) internalControlRef!: string | null;
+  @Field(() => CuecStateEnum) state!: string;
+  @Field(() => DateTimeScalar) mappedAt!: string;
+}
+
+@ObjectType({ description: 'A complementary user entity control listed in a report.' })
+export class CuecType {
+  @Field() ref!: string;
+  @Field() description!: string;
+  @Field(() => CuecMappingType, { nullable: true, description: 'Null while unmapped.' }) mapping!: CuecMappingType | null;
+}
+
+@ObjectType()
+export class SubserviceInReportType {
+  @Field() name!: string;
+  @Field(() => InclusionMethodEnum) method!: string;
+}
+
+@ObjectType()
+export class ReviewType {
+  @Field(() => ReviewDecisionEnum) decision!: string;
+  @Field() reviewer!: string;
+  @Field(() => [String]) conditions!: string[];
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => DateTimeScalar) concludedAt!: string;
+}
+
+@ObjectType()
+export class WithdrawalType {
+  @Field() reason!: string;
+  @Field(() => DateTimeScalar) withdrawnAt!: string;
+}
+
+@ObjectType({ description: "A management letter covering the gap after a report's period." })
+export class BridgeLetterType {
+  @Field() letterId!: string;
+  @Field() reportId!: string;
+  @Field(() => DateScalar) coversFrom!: string;
+  @Field(() => DateScalar) coversTo!: string;
+  @Field(() => String, { nullable: true }) materialChanges!: string | null;
+  @Field(() => DateTimeScalar) receivedAt!: string;
+}
+
+@ObjectType({ description: 'A SOC 1 / SOC 2 / ISAE report and what we did with it.' })
+export class AssuranceReportType {
+  @Field() reportId!: string;
+  @Field(() => FrameworkEnum) framework!: string;
+  @Field(() => ReportTypeEnum) reportType!: string;
+  @Field(() => DateScalar, { nullable: true }) asOfDate!: string | null;
+  @Field(() => DateScalar, { nullable: true }) periodStart!: string | null;
+  @Field(() => DateScalar, { nullable: true }) periodEnd!: string | null;
+  @Field(() => DateScalar) coverageStart!: string;
+  @Field(() => DateScalar) coverageEnd!: string;
+  @Field(() => DateScalar, { nullable: true }) opinionDate!: string | null;
+  @Field() serviceAuditor!: string;
+  @Field(() => OpinionEnum) opinion!: string;
+  @Field(() => [TrustServicesCriterionEnum]) criteria!: string[];
+  @Field(() => [String]) controlObjectives!: string[];
+  @Field(() => [String]) servicesCovered!: string[];
+  @Field(() => [String]) sitesCovered!: string[];
+  @Field(() => [String]) controlsTested!: string[];
+  @Field(() => [CuecType]) cuecs!: CuecType[];
+  @Field(() => [SubserviceInReportType]) subserviceOrganizations!: SubserviceInReportType[];
+  @Field(() => String, { nullable: true }) documentSha256!: string | null;
+  @Field(() => DateTimeScalar) receivedAt!: string;
+  @Field(() => ReviewType, { nullable: true }) review!: ReviewType | null;
+  @Field(() => WithdrawalType, { nullable: true }) withdrawal!: WithdrawalType | null;
+  @Field(() => [BridgeLetterType]) bridgeLetters!: BridgeLetterType[];
+}

@@ -1,0 +1,53 @@
+import type { RecordedEvent } from '../../../event-store/src/event-store.port';
+import type { OversightEvent, RecordedOversightEvent } from '../domain/oversight.events';
+
+export const SCHEMA_VERSION = 1;
+export const ORGANIZATION_STREAM_PREFIX = 'organization-';
+
+export function organizationStream(organizationId: string): string {
+  return `${ORGANIZATION_STREAM_PREFIX}${organizationId}`;
+}
+
+export function organizationIdOf(streamId: string): string {
+  return streamId.slice(ORGANIZATION_STREAM_PREFIX.length);
+}
+
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+/** The metadata every oversight event carries (DESIGN §4 "Event envelope"). */
+export interface OversightMetadata {
+  tenantId: string;
+  actor: Actor;
+  /** Server clock: when we learned it. */
+  recordedAt: string;
+  /** Business time: when it happened. Defaults to recordedAt. */
+  effectiveAt: string;
+  correlationId: string;
+  causationId: string | null;
+  commandId: string;
+  schemaVersion: number;
+}
+
+export type StoredOversightEvent = RecordedEvent<OversightEvent['type'], OversightEvent['data']> & {
+  metadata: OversightMetadata & Record<string, unknown>;
+};
+
+/** The domain's view of a stored event: its type and data, its id and its two clocks. */
+export function toDomainEvent(e: RecordedEvent): RecordedOversightEvent {
+  const m = e.metadata as Partial<OversightMetadata>;
+  const recordedAt = m.recordedAt ?? new Date(0).toISOString();
+  return {
+    type: e.type,
+    data: e.data,
+    eventId: e.eventId,
+    recordedAt,
+    effectiveAt: m.effectiveAt ?? recordedAt,
+  } as RecordedOversightEvent;
+}
+
+export function metadataOf(e: RecordedEvent): OversightMetadata {
+  return e.metadata as unknown as OversightMetadata;
+}

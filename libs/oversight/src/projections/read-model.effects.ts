@@ -1,0 +1,17 @@
+import type { AssuranceReason } from '../domain/assessment.types';
+import type { AssuranceFlag, AssuranceStatus } from '../domain/oversight.vocabulary';
+
+/** Announced after the read model commits: a status (or its flags) changed. */
+export interface AssuranceStatusChange {
+  tenantId: string;
+  organizationId: string;
+  name: string;
+  previousStatus: AssuranceStatus | null;
+  status: AssuranceStatus;
+  flags: AssuranceFlag[];
+  reasons: AssuranceReason[];
+  /** The day assessed. */
+  assessedOn: string;
+  /** The store position the read model had reached. */
+  position: bigint;
+}

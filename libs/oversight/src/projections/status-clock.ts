@@ -1,0 +1,51 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { dayOf } from '../domain/calendar';
+import type { Clock } from '../application/clock';
+import type { OrganizationsProjection } from './organizations.projection';
+import type { AssuranceStatusChange } from './read-model.effects';
+
+/**
+ * Status depends on the clock as well as on events. Each status row records the next day on
+ * which it may change by itself; `catchUp` re-assesses exactly the rows that are due, so that
+ * filtering by status is right at any moment without re-assessing the whole portfolio.
+ * Call it before answering a status query, and on a timer so subscribers hear of expiries.
+ */
+export class StatusClock {
+  private readonly due: Statement;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly projection: OrganizationsProjection,
+    private readonly clock: Clock,
+    private readonly publish: (changes: AssuranceStatusChange[]) => void = () => {},
+  ) {
+    this.due = db.prepare(
+      `SELECT tenant_id, organization_id FROM organization_status
+       WHERE next_reassessment_on IS NOT NULL AND next_reassessment_on <= ?`,
+    );
+  }
+
+  catchUp(): AssuranceStatusChange[] {
+    const today = dayOf(this.clock.now());
+    const rows = this.due.all(today) as Array<{ tenant_id: string; organization_id: string }>;
+    if (rows.length === 0) return [];
+    const changes = this.db.transaction(() =>
+      rows
+        .map((r) => this.projection.reassess(r.tenant_id, r.organization_id, today))
+        .filter((c): c is AssuranceStatusChange => c !== null),
+    )();
+    if (changes.length > 0) this.publish(changes);
+    return changes;
+  }
+
+  start(intervalMs = 60_000): void {
+    this.timer ??= setInterval(() => this.catchUp(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

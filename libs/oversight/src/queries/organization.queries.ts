@@ -1,0 +1,128 @@
+import type { Database } from 'better-sqlite3';
+import type { OrganizationState } from '../domain/organization.state';
+import type { ControlCoverage } from '../domain/assessment.types';
+import { ASSURANCE_STATUSES, CRITICALITIES } from '../domain/oversight.vocabulary';
+import { addDays } from '../domain/calendar';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { toStatusView, type OrganizationStatusView, type StatusRow } from './organization-status.view';
+
+export interface OrganizationFilter {
+  status?: string[];
+  category?: string[];
+  criticality?: string[];
+  /** Case-insensitive substring of the name. */
+  search?: string;
+  parentOrganizationId?: string;
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is not one this API issued');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** Reads of the organization read models; every one scoped to a tenant. */
+export class OrganizationQueries {
+  constructor(private readonly db: Database) {}
+
+  status(tenant: string, id: string): OrganizationStatusView | null {
+    const row = this.db
+      .prepare('SELECT * FROM organization_status WHERE tenant_id = ? AND organization_id = ?')
+      .get(tenant, id) as StatusRow | undefined;
+    return row ? toStatusView(row) : null;
+  }
+
+  state(tenant: string, id: string): OrganizationState | null {
+    const row = this.db
+      .prepare('SELECT state FROM organization_state WHERE tenant_id = ? AND organization_id = ?')
+      .get(tenant, id) as { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as OrganizationState) : null;
+  }
+
+  /** Keyset pagination by (name, id): the cost of a page does not grow with the portfolio. */
+  list(tenant: string, filter: OrganizationFilter, first: number, after?: string | null): Page<OrganizationStatusView> {
+    const where = ['tenant_id = @tenant'];
+    const params: Record<string, unknown> = { tenant };
+    inList(where, params, 'status', filter.status);
+    inList(where, params, 'category', filter.category);
+    inList(where, params, 'criticality', filter.criticality);
+    if (filter.search) {
+      where.push(`instr(name_key, @search) > 0`);
+      params.search = filter.search.toLowerCase();
+    }
+    if (filter.parentOrganizationId) {
+      where.push('parent_id = @parent');
+      params.parent = filter.parentOrganizationId;
+    }
+    const base = where.join(' AND ');
+    const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM organization_status WHERE ${base}`).get(params) as { n: number }).n;
+    const page = [...where];
+    if (after) {
+      const key = decodeCursor(after);
+      if (!key || key.length !== 2) throw new InvalidCursorError();
+      page.push('(name_key > @afterName OR (name_key = @afterName AND organization_id > @afterId))');
+      params.afterName = key[0];
+      params.afterId = key[1];
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM organization_status WHERE ${page.join(' AND ')} ORDER BY name_key, organization_id LIMIT @limit`)
+      .all({ ...params, limit: first + 1 }) as StatusRow[];
+    const nodes = rows.slice(0, first).map(toStatusView);
+    const cursors = rows.slice(0, first).map((r) => encodeCursor([r.name_key, r.organization_id]));
+    return { nodes, cursors, totalCount, hasNextPage: rows.length > first, endCursor: cursors[cursors.length - 1] ?? null };
+  }
+
+  summary(tenant: string, today: string, expiringWithinDays: number) {
+    const count = (column: string) =>
+      Object.fromEntries(
+        (this.db
+          .prepare(`SELECT ${column} AS k, count(*) AS n FROM organization_status WHERE tenant_id = ? GROUP BY ${column}`)
+          .all(tenant) as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]),
+      );
+    const byStatus = count('status');
+    const byCriticality = count('criticality');
+    const byCategory = count('category');
+    const expiringSoon = (this.db
+      .prepare(
+        `SELECT * FROM organization_status WHERE tenant_id = ? AND expires_at >= ? AND expires_at <= ?
+         AND status NOT IN ('OFFBOARDED', 'EXPIRED') ORDER BY expires_at, name_key`,
+      )
+      .all(tenant, today, addDays(today, expiringWithinDays)) as StatusRow[]).map(toStatusView);
+    const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+    return {
+      total,
+      byStatus: ASSURANCE_STATUSES.map((status) => ({ status, count: byStatus[status] ?? 0 })),
+      byCriticality: CRITICALITIES.map((criticality) => ({ criticality, count: byCriticality[criticality] ?? 0 })),
+      byCategory: Object.entries(byCategory).map(([category, count]) => ({ category, count })),
+      expiringSoon,
+    };
+  }
+
+  coverage(tenant: string, id: string): ControlCoverage | null {
+    const row = this.db
+      .prepare('SELECT * FROM control_coverage WHERE tenant_id = ? AND organization_id = ?')
+      .get(tenant, id) as
+      | { report_id: string | null; expected_count: number; tested_count: number; coverage_ratio: number; missing: string; covered: string; unexpected: string }
+      | undefined;
+    if (!row) return null;
+    return {
+      reportId: row.report_id,
+      expectedCount: row.expected_count,
+      testedCount: row.tested_count,
+      coverageRatio: row.coverage_ratio,
+      missing: JSON.parse(row.missing),
+      covered: JSON.parse(row.covered),
+      unexpected: JSON.parse(row.unexpected),
+    };
+  }
+}
+
+function inList(where: string[], params: Record<string, unknown>, column: string, values?: string[]): void {
+  if (!values || values.length === 0) return;
+  const names = values.map((v, i) => {
+    params[`${column}${i}`] = v;
+    return `@${column}${i}`;
+  });
+  where.push(`${column} IN (${names.join(', ')})`);
+}
