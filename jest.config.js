@@ -5,7 +5,7 @@
  */
 const tsJest = [
   'ts-jest',
-  { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' } },
+  { tsconfig: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', isolatedModules: true } },
 ];
 const tier = (name) => ({
   displayName: name,

@@ -15,6 +15,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger, bodyParser: true });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(config.port, config.host);
+  if (config.clockStart) logger.warn(`Server clock shifted: it started at ${config.clockStart.toISOString()}`);
   logger.log(`Oversight Ledger listening on http://localhost:${config.port}/graphql (data in ${config.dataDir})`);
 }
 

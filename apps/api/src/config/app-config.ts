@@ -12,6 +12,11 @@ export interface AppConfig {
   statusClockIntervalMs: number;
   /** How often projections poll the store for writes of other processes. */
   pollIntervalMs: number;
+  /**
+   * OVERSIGHT_CLOCK_START: run the server clock from this instant instead of the real time
+   * (it still advances in real time). For demos, rehearsals and tests of what time alone does.
+   */
+  clockStart: Date | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -23,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consistencyTimeoutMs: intFrom(env.CONSISTENCY_TIMEOUT_MS, 5000, 'CONSISTENCY_TIMEOUT_MS'),
     statusClockIntervalMs: intFrom(env.STATUS_CLOCK_INTERVAL_MS, 60_000, 'STATUS_CLOCK_INTERVAL_MS'),
     pollIntervalMs: intFrom(env.POLL_INTERVAL_MS, 250, 'POLL_INTERVAL_MS'),
+    clockStart: dateFrom(env.OVERSIGHT_CLOCK_START, 'OVERSIGHT_CLOCK_START'),
   };
 }
 
@@ -31,4 +37,11 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+function dateFrom(value: string | undefined, name: string): Date | null {
+  if (!value) return null;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new Error(`${name} must be an ISO-8601 instant, got "${value}"`);
+  return d;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { SqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store';
-import { systemClock, type Clock } from '../../../../libs/oversight/src/application/clock';
+import { shiftedClock, systemClock, type Clock } from '../../../../libs/oversight/src/application/clock';
 import { OversightCommandHandler } from '../../../../libs/oversight/src/application/handle-command';
 import { OrganizationQueries } from '../../../../libs/oversight/src/queries/organization.queries';
 import { ExceptionQueries } from '../../../../libs/oversight/src/queries/exception.queries';
@@ -40,7 +40,11 @@ import { ProjectionService } from './projection.service';
         return db;
       },
     },
-    { provide: CLOCK, useValue: systemClock },
+    {
+      provide: CLOCK,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): Clock => (config.clockStart ? shiftedClock(config.clockStart) : systemClock),
+    },
     {
       provide: OversightCommandHandler,
       inject: [EVENT_STORE, CLOCK],

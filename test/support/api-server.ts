@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+/** The real server in a child process, on a free port and its own data directory. */
+export class ApiServer {
+  private constructor(
+    readonly process: ChildProcess,
+    readonly port: number,
+    readonly dataDir: string,
+    readonly output: string[],
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/graphql`;
+  }
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.port}/graphql`;
+  }
+
+  static async start(options: { dataDir?: string; clockStart?: string; env?: Record<string, string> } = {}): Promise<ApiServer> {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oversight-e2e-'));
+    const port = await freePort();
+    const output: string[] = [];
+    const child = spawn(process.execPath, [MAIN], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_FORMAT: 'json',
+        ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+    child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+    const server = new ApiServer(child, port, dataDir, output);
+    await server.waitHealthy();
+    return server;
+  }
+
+  async gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  }
+
+  /** Like gql, but fails the test on any error and returns data. */
+  async ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const r = await this.gql<T>(query, variables);
+    if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
+    return r.data as T;
+  }
+
+  async health(): Promise<any> {
+    return (await fetch(`http://127.0.0.1:${this.port}/health`)).json();
+  }
+
+  /** Graceful stop (SIGTERM); resolves with the exit code. */
+  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (this.process.exitCode !== null) return Promise.resolve(this.process.exitCode);
+    return new Promise((resolveExit) => {
+      this.process.once('exit', (code) => resolveExit(code));
+      this.process.kill(signal);
+    });
+  }
+
+  removeData(): void {
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  private async waitHealthy(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.process.exitCode !== null) throw new Error(`API exited early:\n${this.output.join('')}`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${this.port}/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`API did not become healthy:\n${this.output.join('')}`);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
