@@ -54,6 +54,9 @@ export class OversightCommandHandler {
   ) {}
 
   async handle(env: CommandEnvelope): Promise<CommandOutcome> {
+    if (env.command.type === 'RegisterOrganization' && env.command.data.organizationId !== env.organizationId) {
+      throw new Error('RegisterOrganization must name the organization of its envelope');
+    }
     const stream = organizationStream(env.organizationId);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const recorded = await this.store.readStream(stream);
