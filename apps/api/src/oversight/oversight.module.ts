@@ -15,6 +15,7 @@ import {
 import { OrganizationQueriesResolver } from './queries/organization-queries.resolver';
 import { OrganizationReader } from './queries/organization.reader';
 import { GetOversightHistoryHandler } from './queries/oversight-history.query';
+import { ServerTimeResolver } from './queries/server-time.resolver';
 import {
   ProjectionCommittedHandler,
   SubscriptionHub,
@@ -28,6 +29,7 @@ const resolvers = [
   OrganizationQueriesResolver,
   HistoryExceptionsResolver,
   SubscriptionsResolver,
+  ServerTimeResolver,
 ];
 const commandHandlers = [ExecuteOversightCommandHandler];
 const queryHandlers = [

@@ -1,0 +1,15 @@
+import { Inject } from '@nestjs/common';
+import { Query, Resolver } from '@nestjs/graphql';
+import type { Clock } from '../../../../../libs/oversight/src/application/clock';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { CLOCK } from '../../infrastructure/tokens';
+
+@Resolver()
+export class ServerTimeResolver {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  @Query(() => DateTimeScalar, { description: 'The server clock: statuses are assessed against its day.' })
+  serverTime(): string {
+    return this.clock.now().toISOString();
+  }
+}
