@@ -40,6 +40,8 @@ export class ApiServer {
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         LOG_FORMAT: 'json',
+        // Never rewrite the committed schema.gql from a test server.
+        SCHEMA_FILE: join(dataDir, 'schema.gql'),
         ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
         ...options.env,
       },

@@ -17,6 +17,8 @@ export interface AppConfig {
    * (it still advances in real time). For demos, rehearsals and tests of what time alone does.
    */
   clockStart: Date | null;
+  /** Where to write the generated GraphQL schema (SCHEMA_FILE); none in production. */
+  schemaFile: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statusClockIntervalMs: intFrom(env.STATUS_CLOCK_INTERVAL_MS, 60_000, 'STATUS_CLOCK_INTERVAL_MS'),
     pollIntervalMs: intFrom(env.POLL_INTERVAL_MS, 250, 'POLL_INTERVAL_MS'),
     clockStart: dateFrom(env.OVERSIGHT_CLOCK_START, 'OVERSIGHT_CLOCK_START'),
+    schemaFile: env.SCHEMA_FILE ?? (env.NODE_ENV === 'production' ? null : resolve('schema.gql')),
   };
 }
 

@@ -1,8 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
-import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
+import { localCaller } from '../common/caller';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars';
 
 const logger = new Logger('GraphQL');
@@ -30,8 +30,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
-    // Committed at the repo root so clients can diff the contract; regenerated on every start.
-    autoSchemaFile: config.production ? true : join(process.cwd(), 'schema.gql'),
+    // Committed at the repo root so clients can diff the contract; a test keeps it current.
+    autoSchemaFile: config.schemaFile ?? true,
     sortSchema: true,
     resolvers: { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
     buildSchemaOptions: { dateScalarMode: 'isoDate' },
@@ -42,6 +42,6 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: false,
     formatError,
     subscriptions: { 'graphql-ws': { path: '/graphql' } },
-    context: ({ req, extra }: { req?: unknown; extra?: unknown }) => ({ req, extra }),
+    context: ({ req, extra }: { req?: unknown; extra?: unknown }) => ({ req, extra, caller: localCaller() }),
   };
 }

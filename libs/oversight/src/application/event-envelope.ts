@@ -28,6 +28,8 @@ export interface OversightMetadata {
   correlationId: string;
   causationId: string | null;
   commandId: string;
+  /** The command that produced the event: a reused commandId for another command is refused. */
+  commandType: string;
   schemaVersion: number;
 }
 

@@ -81,6 +81,7 @@ export class OversightCommandHandler {
         correlationId: env.correlationId ?? env.commandId,
         causationId: env.causationId ?? null,
         commandId: env.commandId,
+        commandType: env.command.type,
         schemaVersion: SCHEMA_VERSION,
       };
       const events: EventToAppend[] = decided.map((e, i) => ({
@@ -123,6 +124,7 @@ export class OversightCommandHandler {
     const mine = recorded.filter((e) => metadataOf(e).commandId === env.commandId);
     const last = mine[mine.length - 1];
     if (!last) return null;
+    if (metadataOf(last).commandType !== env.command.type) throw new CommandIdReusedError(env.commandId);
     return {
       organizationId: env.organizationId,
       revision: last.revision,

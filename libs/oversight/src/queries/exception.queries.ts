@@ -65,7 +65,10 @@ export class ExceptionQueries {
     const totalCount = (this.db.prepare(`SELECT count(*) AS n ${from} WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
     if (after) {
       const key = decodeCursor(after);
-      if (!key || key.length !== 4) throw new InvalidCursorError();
+      const [rank, ...rest] = key ?? [];
+      if (!key || key.length !== 4 || !Number.isInteger(rank) || !rest.every((k) => typeof k === 'string')) {
+        throw new InvalidCursorError();
+      }
       where.push(`(x.severity_rank, x.found_on, x.organization_id, x.exception_id) > (@k0, @k1, @k2, @k3)`);
       key.forEach((k, i) => (params[`k${i}`] = k));
     }

@@ -60,7 +60,7 @@ export class OrganizationQueries {
     const page = [...where];
     if (after) {
       const key = decodeCursor(after);
-      if (!key || key.length !== 2) throw new InvalidCursorError();
+      if (!key || key.length !== 2 || !key.every((k) => typeof k === 'string')) throw new InvalidCursorError();
       page.push('(name_key > @afterName OR (name_key = @afterName AND organization_id > @afterId))');
       params.afterName = key[0];
       params.afterId = key[1];
