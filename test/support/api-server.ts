@@ -3,8 +3,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mintToken } from '../../apps/api/src/auth/mint-token';
 
 export const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
+/** The signing secret of test servers: tests mint their own tokens with it. */
+export const TEST_JWT_SECRET = 'e2e-test-secret-0123456789abcdefghijklmnop';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -40,6 +43,7 @@ export class ApiServer {
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         LOG_FORMAT: 'json',
+        JWT_SECRET: TEST_JWT_SECRET,
         // Never rewrite the committed schema.gql from a test server.
         SCHEMA_FILE: join(dataDir, 'schema.gql'),
         ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
@@ -54,10 +58,18 @@ export class ApiServer {
     return server;
   }
 
+  /** A token for this server; by default the ADMIN of tenant "default". */
+  token(role = 'ADMIN', tenant = 'default', subject = `e2e-${role.toLowerCase()}`, ttlSeconds = 3600): string {
+    return mintToken(Buffer.from(TEST_JWT_SECRET), { role, tenant, subject, ttlSeconds });
+  }
+
+  /** Sends as the default ADMIN unless `headers` carries its own authorization (or '' for none). */
   async gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    const auth = headers.authorization ?? `Bearer ${this.token()}`;
+    const { authorization: _own, ...rest } = headers;
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...rest },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GraphQLResponse<T>;

@@ -1,5 +1,13 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { mintToken } from '../../apps/api/src/auth/mint-token';
+import { TEST_JWT_SECRET } from './api-server';
+
+/** connectionParams signing a socket in, by default as the ADMIN of tenant "default". */
+export function wsAuth(role = 'ADMIN', tenant = 'default'): Record<string, unknown> {
+  const token = mintToken(Buffer.from(TEST_JWT_SECRET), { role, tenant, subject: `e2e-${role.toLowerCase()}`, ttlSeconds: 3600 });
+  return { authorization: `Bearer ${token}` };
+}
 
 /** Collects the payloads of one subscription over a real WebSocket (graphql-ws protocol). */
 export class Subscriber<T = any> {
@@ -8,7 +16,7 @@ export class Subscriber<T = any> {
   private readonly client: Client;
   private dispose: () => void = () => {};
 
-  constructor(url: string, query: string, variables: Record<string, unknown> = {}, connectionParams: Record<string, unknown> = {}) {
+  constructor(url: string, query: string, variables: Record<string, unknown> = {}, connectionParams: Record<string, unknown> = wsAuth()) {
     this.client = createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: false });
     this.dispose = this.client.subscribe<T>(
       { query, variables },

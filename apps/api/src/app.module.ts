@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { AuthModule } from './auth/auth.module';
+import { Authenticator } from './auth/authenticator';
 import './graphql/enums';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -19,7 +21,12 @@ export class AppModule {
       global: true,
       imports: [
         CqrsModule.forRoot(),
-        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [Authenticator],
+          useFactory: (auth: Authenticator) => graphqlOptions(config, auth),
+        }),
         PersistenceModule,
         OversightModule,
       ],

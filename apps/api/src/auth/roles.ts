@@ -1,8 +1,8 @@
 import { Extensions } from '@nestjs/graphql';
 
-/** The roles of the security model (see README "Security"). */
-export const ROLES = ['ADMIN', 'ANALYST', 'AUDITOR', 'VIEWER'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './role-names';
+
+export { ROLES, type Role };
 
 /** Who may read what is shown to every signed-in role. */
 export const EVERYONE: readonly Role[] = ROLES;

@@ -1,9 +1,21 @@
-/** A minimal GraphQL-over-HTTP client for the command-line tools (seed, generator, export). */
+import { resolve } from 'node:path';
+import { readDevSecret } from '../auth/dev-secret';
+import { mintToken } from '../auth/mint-token';
+
+/**
+ * A minimal GraphQL-over-HTTP client for the command-line tools (seed, generator, export). It
+ * sends API_TOKEN; without one, on the developer's own machine, it signs a short-lived ADMIN
+ * token with the development secret the local server keeps in DATA_DIR.
+ */
 export class GraphQLClient {
+  private readonly token: string | undefined;
+
   constructor(
     readonly url: string = process.env.API_URL ?? 'http://localhost:3000/graphql',
-    private readonly token: string | undefined = process.env.API_TOKEN,
-  ) {}
+    token: string | undefined = process.env.API_TOKEN,
+  ) {
+    this.token = token ?? localToken();
+  }
 
   async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
     let res: Response;
@@ -27,4 +39,12 @@ export class GraphQLClient {
     }
     return body.data as T;
   }
+}
+
+function localToken(): string | undefined {
+  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  const secret = readDevSecret(dataDir);
+  if (!secret) return undefined;
+  console.error(`(no API_TOKEN: signing a local ADMIN token with the development secret in ${dataDir})`);
+  return mintToken(secret, { role: 'ADMIN', tenant: process.env.API_TENANT ?? 'default', subject: 'local-cli', ttlSeconds: 3600 });
 }

@@ -1,6 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../../libs/oversight/src/application/event-envelope';
 
 /** Who is calling, and for which tenant: every command and query is scoped by it. */
@@ -17,9 +16,6 @@ export const DEFAULT_TENANT = 'default';
  * Until authentication lands (the security issue), every caller is the local administrator of
  * the default tenant. The server sets this; nothing a client sends can change it.
  */
-export function localCaller(): Caller {
-  return { tenantId: DEFAULT_TENANT, actor: { id: 'local-admin', role: 'ADMIN' }, requestId: randomUUID() };
-}
 
 export function callerFrom(context: { caller?: Caller } | undefined): Caller {
   if (!context?.caller) throw new Error('No caller in the GraphQL context');

@@ -2,12 +2,16 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AppConfig } from '../config/app-config';
-import { localCaller } from '../common/caller';
+import type { Caller } from '../common/caller';
+import { enforceAccess } from '../auth/access-control';
+import type { Authenticator } from '../auth/authenticator';
+import { queryLimitsRule } from '../auth/limits/query-limits';
+import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars';
 
 const logger = new Logger('GraphQL');
 const KNOWN_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'CONCURRENCY_CONFLICT', 'DOMAIN_RULE_VIOLATION', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'BAD_USER_INPUT', 'NOT_FOUND', 'CONCURRENCY_CONFLICT', 'DOMAIN_RULE_VIOLATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED',
   'SERVICE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
 ]);
@@ -26,7 +30,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+type WsContext = { connectionParams?: Record<string, unknown>; extra: unknown };
+
+export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -41,7 +47,30 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    subscriptions: { 'graphql-ws': { path: '/graphql' } },
-    context: ({ req, extra }: { req?: unknown; extra?: unknown }) => ({ req, extra, caller: localCaller() }),
+    transformSchema: enforceAccess,
+    validationRules: [queryLimitsRule],
+    plugins: [requestGuardPlugin(auth.config.rateLimitPerMinute)],
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // A socket is signed in once, with the token in connectionParams; a bad one is refused.
+        onConnect: async (ctx: WsContext) => {
+          const params = ctx.connectionParams ?? {};
+          try {
+            (ctx.extra as { caller?: Caller }).caller = await auth.authenticate(
+              params.authorization ?? params.Authorization ?? params.token,
+            );
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
+    // HTTP: ({ req }); WebSocket: graphql-ws's context ({ connectionParams, extra }).
+    context: async (arg: { req?: { headers: Record<string, unknown> }; extra?: { caller?: Caller } }) => {
+      if (arg.req) return { req: arg.req, caller: await auth.authenticate(arg.req.headers.authorization) };
+      return { caller: arg.extra?.caller };
+    },
   };
 }

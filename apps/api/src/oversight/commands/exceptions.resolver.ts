@@ -12,12 +12,14 @@ import {
   RecordOperationalControlsValidationInput,
   RecordPhysicalEnvironmentalValidationInput,
 } from './exceptions.inputs';
+import { Allow, RECORDERS } from '../../auth/roles';
 
 /** Mutations on validations, exceptions and their remediation. */
 @Resolver()
 export class ExceptionsResolver {
   constructor(private readonly runner: CommandRunner) {}
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   recordPhysicalEnvironmentalValidation(
     @CurrentCaller() caller: Caller,
@@ -30,6 +32,7 @@ export class ExceptionsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   recordOperationalControlsValidation(
     @CurrentCaller() caller: Caller,
@@ -42,6 +45,7 @@ export class ExceptionsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   recordException(@CurrentCaller() caller: Caller, @Args('input') input: RecordExceptionInput) {
     const g = new InputGuard();
@@ -61,6 +65,7 @@ export class ExceptionsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   planRemediation(@CurrentCaller() caller: Caller, @Args('input') input: PlanRemediationInput) {
     const g = new InputGuard();
@@ -75,6 +80,7 @@ export class ExceptionsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   closeRemediation(@CurrentCaller() caller: Caller, @Args('input') input: CloseRemediationInput) {
     const g = new InputGuard();
@@ -89,6 +95,7 @@ export class ExceptionsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   acceptRisk(@CurrentCaller() caller: Caller, @Args('input') input: AcceptRiskInput) {
     const g = new InputGuard();

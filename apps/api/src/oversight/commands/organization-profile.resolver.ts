@@ -14,6 +14,7 @@ import {
   SetAssurancePolicyInput,
   UpdateOrganizationProfileInput,
 } from './organization-profile.inputs';
+import { Allow, ADMINS, RECORDERS } from '../../auth/roles';
 
 /** Mutations on an organization's profile, sites, policy and lifecycle. Thin: input → command. */
 @Resolver()
@@ -23,6 +24,7 @@ export class OrganizationProfileResolver {
     private readonly reader: OrganizationReader,
   ) {}
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   async registerOrganization(@CurrentCaller() caller: Caller, @Args('input') input: RegisterOrganizationInput) {
     const g = new InputGuard();
@@ -49,6 +51,7 @@ export class OrganizationProfileResolver {
     }, { ...input, commandId });
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   updateOrganizationProfile(@CurrentCaller() caller: Caller, @Args('input') input: UpdateOrganizationProfileInput) {
     const g = new InputGuard();
@@ -62,6 +65,7 @@ export class OrganizationProfileResolver {
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), { type: 'UpdateOrganizationProfile', data }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   registerSite(@CurrentCaller() caller: Caller, @Args('input') input: RegisterSiteInput) {
     const g = new InputGuard();
@@ -76,6 +80,7 @@ export class OrganizationProfileResolver {
     }, input);
   }
 
+  @Allow(ADMINS)
   @Mutation(() => CommandResultType)
   setAssurancePolicy(@CurrentCaller() caller: Caller, @Args('input') input: SetAssurancePolicyInput) {
     const g = new InputGuard();
@@ -96,6 +101,7 @@ export class OrganizationProfileResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   defineExpectedControls(@CurrentCaller() caller: Caller, @Args('input') input: DefineExpectedControlsInput) {
     const g = new InputGuard();
@@ -112,6 +118,7 @@ export class OrganizationProfileResolver {
     }, input);
   }
 
+  @Allow(ADMINS)
   @Mutation(() => CommandResultType)
   offboardOrganization(@CurrentCaller() caller: Caller, @Args('input') input: OffboardOrganizationInput) {
     const g = new InputGuard();

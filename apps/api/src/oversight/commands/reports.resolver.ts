@@ -11,12 +11,14 @@ import {
   RecordReportReceivedInput,
   WithdrawReportInput,
 } from './reports.inputs';
+import { Allow, RECORDERS } from '../../auth/roles';
 
 /** Mutations on assurance reports: receipt, review, withdrawal, bridge letters, CUECs. */
 @Resolver()
 export class ReportsResolver {
   constructor(private readonly runner: CommandRunner) {}
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   recordReportReceived(@CurrentCaller() caller: Caller, @Args('input') input: RecordReportReceivedInput) {
     const g = new InputGuard();
@@ -50,6 +52,7 @@ export class ReportsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   withdrawReport(@CurrentCaller() caller: Caller, @Args('input') input: WithdrawReportInput) {
     const g = new InputGuard();
@@ -59,6 +62,7 @@ export class ReportsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   concludeReportReview(@CurrentCaller() caller: Caller, @Args('input') input: ConcludeReportReviewInput) {
     const g = new InputGuard();
@@ -74,6 +78,7 @@ export class ReportsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   recordBridgeLetter(@CurrentCaller() caller: Caller, @Args('input') input: RecordBridgeLetterInput) {
     const g = new InputGuard();
@@ -89,6 +94,7 @@ export class ReportsResolver {
     }, input);
   }
 
+  @Allow(RECORDERS)
   @Mutation(() => CommandResultType)
   mapCuec(@CurrentCaller() caller: Caller, @Args('input') input: MapCuecInput) {
     const g = new InputGuard();

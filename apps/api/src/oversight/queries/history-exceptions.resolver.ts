@@ -7,6 +7,7 @@ import { OversightEventType } from '../types/oversight-event.type';
 import { ListExceptions } from './exceptions-coverage.queries';
 import { GetOversightHistory } from './oversight-history.query';
 import { ExceptionFilterInput, PageArgs, pageSize } from './query.args';
+import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
 export const OversightEventConnection = ConnectionOf(OversightEventType, 'OversightEvent');
 export const ControlExceptionConnection = ConnectionOf(ControlExceptionType, 'ControlException');
@@ -15,6 +16,7 @@ export const ControlExceptionConnection = ConnectionOf(ControlExceptionType, 'Co
 export class HistoryExceptionsResolver {
   constructor(private readonly queryBus: QueryBus) {}
 
+  @Allow(READERS_OF_DETAIL)
   @Query(() => OversightEventConnection, { description: 'The audit trail, read from the event store; newest first by default.' })
   oversightHistory(
     @CurrentCaller() caller: Caller,
@@ -28,6 +30,7 @@ export class HistoryExceptionsResolver {
     );
   }
 
+  @Allow(READERS_OF_DETAIL)
   @Query(() => ControlExceptionConnection)
   exceptions(
     @CurrentCaller() caller: Caller,

@@ -9,6 +9,7 @@ import { ControlCoverageType, PortfolioSummaryType } from '../types/portfolio.ty
 import { GetControlCoverage, ListExceptions } from './exceptions-coverage.queries';
 import { GetOrganization, GetPortfolioSummary, ListOrganizations } from './organization-read.queries';
 import { OrganizationFilterInput, PageArgs, pageSize } from './query.args';
+import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 export const OrganizationConnection = ConnectionOf(OrganizationType, 'Organization');
 const NOT_ASSURED = ['NO_ASSURANCE', 'NOT_ASSURED', 'EXPIRED', 'COVERAGE_GAP'];
@@ -18,11 +19,13 @@ const NOT_ASSURED = ['NO_ASSURANCE', 'NOT_ASSURED', 'EXPIRED', 'COVERAGE_GAP'];
 export class OrganizationQueriesResolver {
   constructor(private readonly queryBus: QueryBus) {}
 
+  @Allow(EVERYONE)
   @Query(() => OrganizationType, { nullable: true })
   organization(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return this.queryBus.execute(new GetOrganization(caller.tenantId, id));
   }
 
+  @Allow(EVERYONE)
   @Query(() => OrganizationConnection)
   organizations(
     @CurrentCaller() caller: Caller,
@@ -48,6 +51,7 @@ export class OrganizationQueriesResolver {
     );
   }
 
+  @Allow(EVERYONE)
   @Query(() => PortfolioSummaryType)
   portfolioSummary(
     @CurrentCaller() caller: Caller,
@@ -58,22 +62,26 @@ export class OrganizationQueriesResolver {
     return this.queryBus.execute(new GetPortfolioSummary(caller.tenantId, within));
   }
 
+  @Allow(READERS_OF_DETAIL)
   @Query(() => ControlCoverageType)
   controlCoverage(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID }) id: string) {
     return this.queryBus.execute(new GetControlCoverage(caller.tenantId, id));
   }
 
+  @Allow(EVERYONE)
   @ResolveField(() => OrganizationType, { nullable: true, description: 'The vendor this subservice organization serves.' })
   parent(@Parent() org: OrganizationType) {
     return org.parentOrganizationId ? this.queryBus.execute(new GetOrganization(org.tenantId, org.parentOrganizationId)) : null;
   }
 
+  @Allow(EVERYONE)
   @ResolveField(() => [OrganizationType], { description: 'Subservice organizations registered under this vendor.' })
   async subserviceOrganizations(@Parent() org: OrganizationType) {
     const page = await this.queryBus.execute(new ListOrganizations(org.tenantId, { parentOrganizationId: org.id }, 100, null));
     return page.edges.map((e) => e.node);
   }
 
+  @Allow(READERS_OF_DETAIL)
   @ResolveField(() => [ControlExceptionType], { description: 'Every exception, riskiest first.' })
   async exceptions(@Parent() org: OrganizationType) {
     const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.id }, 500, null));

@@ -9,6 +9,7 @@ import { ProjectionCommitted } from '../../infrastructure/projection-committed.e
 import { toOversightEvent } from '../queries/oversight-history.query';
 import { OversightEventType } from '../types/oversight-event.type';
 import { AssuranceStatusChangeType } from '../types/portfolio.type';
+import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 const EVENT_RECORDED = 'oversightEventRecorded';
 const STATUS_CHANGED = 'assuranceStatusChanged';
@@ -38,6 +39,7 @@ type Ctx = { caller?: Caller };
 export class SubscriptionsResolver {
   constructor(private readonly hub: SubscriptionHub) {}
 
+  @Allow(READERS_OF_DETAIL)
   @Subscription(() => OversightEventType, {
     description: 'Each event, in order, once the read models reflect it. Omit organizationId for all.',
     filter: (p: { tenantId: string; event: OversightEventType }, args: { organizationId?: string }, ctx: Ctx) =>
@@ -48,6 +50,7 @@ export class SubscriptionsResolver {
     return this.hub.pubSub.asyncIterableIterator(EVENT_RECORDED);
   }
 
+  @Allow(EVERYONE)
   @Subscription(() => AssuranceStatusChangeType, {
     description: 'A change of assessed status, by a new event or by the passing of time.',
     filter: (p: { tenantId: string; change: AssuranceStatusChange }, args: { organizationId?: string }, ctx: Ctx) =>

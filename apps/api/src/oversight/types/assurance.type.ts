@@ -2,7 +2,9 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/scalars';
 import type * as v from '../../../../../libs/oversight/src/domain/oversight.vocabulary';
 import { AssuranceFlagEnum, AssuranceStatusEnum } from '../../graphql/enums';
+import { Allow, EVERYONE } from '../../auth/roles';
 
+@Allow(EVERYONE)
 @ObjectType({ description: 'Why a status or a flag holds. "Why is it red?" always has an answer.' })
 export class AssuranceReasonType {
   @Field({ description: 'Stable code, e.g. REPORT_EXPIRED.' }) code!: string;
@@ -16,6 +18,7 @@ export class AssuranceReasonType {
   since!: string | null;
 }
 
+@Allow(EVERYONE)
 @ObjectType({ description: 'The assessed assurance status of an organization.' })
 export class AssuranceType {
   @Field(() => AssuranceStatusEnum) status!: v.AssuranceStatus;

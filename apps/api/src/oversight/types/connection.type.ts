@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
+import { Allow, EVERYONE } from '../../auth/roles';
 
+@Allow(EVERYONE)
 @ObjectType()
 export class PageInfo {
   @Field() hasNextPage!: boolean;
@@ -15,11 +17,13 @@ export interface Connection<T> {
 
 /** A Relay-style connection type for `node` (edges, pageInfo, totalCount). */
 export function ConnectionOf<T>(node: Type<T>, name: string) {
+  @Allow(EVERYONE)
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field() cursor!: string;
     @Field(() => node) node!: T;
   }
+  @Allow(EVERYONE)
   @ObjectType(`${name}Connection`)
   class ConnectionType implements Connection<T> {
     @Field(() => [Edge]) edges!: Edge[];

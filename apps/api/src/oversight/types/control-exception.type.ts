@@ -1,7 +1,9 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { CriticalityEnum, ExceptionKindEnum, ExceptionSourceEnum } from '../../graphql/enums';
+import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'An exception (deviation) and its remediation.' })
 export class ControlExceptionType {
   @Field() exceptionId!: string;

@@ -4,11 +4,13 @@ import { CriticalityEnum, InclusionMethodEnum, OrganizationCategoryEnum, Organiz
 import { AssuranceType } from './assurance.type';
 import { AssurancePolicyType, ExpectedControlType, SiteType, ValidationType } from './profile-parts.type';
 import { AssuranceReportType } from './report.type';
+import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 /**
  * An organization under oversight. Plain fields come from its status row and folded state;
  * `parent`, `subserviceOrganizations` and `exceptions` are resolved on demand.
  */
+@Allow(EVERYONE)
 @ObjectType('Organization')
 export class OrganizationType {
   @Field(() => ID) id!: string;
@@ -20,14 +22,20 @@ export class OrganizationType {
   @Field(() => String, { nullable: true }) owner!: string | null;
   @Field(() => ID, { nullable: true }) parentOrganizationId!: string | null;
   @Field(() => InclusionMethodEnum, { nullable: true }) inclusionMethod!: string | null;
+  @Allow(READERS_OF_DETAIL)
   @Field(() => [SiteType]) sites!: SiteType[];
+  @Allow(READERS_OF_DETAIL)
   @Field(() => AssurancePolicyType) policy!: AssurancePolicyType;
+  @Allow(READERS_OF_DETAIL)
   @Field(() => [ExpectedControlType]) expectedControls!: ExpectedControlType[];
   @Field(() => AssuranceType) assurance!: AssuranceType;
+  @Allow(READERS_OF_DETAIL)
   @Field(() => AssuranceReportType, { nullable: true, description: 'R: the report the status rests on.' })
   currentReport!: AssuranceReportType | null;
+  @Allow(READERS_OF_DETAIL)
   @Field(() => [AssuranceReportType], { description: 'Every report received, oldest first.' })
   reports!: AssuranceReportType[];
+  @Allow(READERS_OF_DETAIL)
   @Field(() => [ValidationType]) validations!: ValidationType[];
   @Field({ description: 'Stream revision (0-based) as a decimal string: pass it as expectedRevision.' })
   revision!: string;

@@ -1,12 +1,15 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar, JsonScalar } from '../../graphql/scalars';
+import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType()
 export class ActorType {
   @Field() id!: string;
   @Field() role!: string;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'One immutable oversight fact, with its full envelope.' })
 export class OversightEventType {
   @Field() eventId!: string;

@@ -4,25 +4,30 @@ import { DateScalar } from '../../graphql/scalars';
 import { AssuranceReasonType } from './assurance.type';
 import { OrganizationType } from './organization.type';
 import { ExpectedControlType } from './profile-parts.type';
+import { Allow, EVERYONE, READERS_OF_DETAIL, RECORDERS } from '../../auth/roles';
 
+@Allow(EVERYONE)
 @ObjectType()
 export class StatusCount {
   @Field(() => AssuranceStatusEnum) status!: string;
   @Field(() => Int) count!: number;
 }
 
+@Allow(EVERYONE)
 @ObjectType()
 export class CriticalityCount {
   @Field(() => CriticalityEnum) criticality!: string;
   @Field(() => Int) count!: number;
 }
 
+@Allow(EVERYONE)
 @ObjectType()
 export class CategoryCount {
   @Field(() => OrganizationCategoryEnum) category!: string;
   @Field(() => Int) count!: number;
 }
 
+@Allow(EVERYONE)
 @ObjectType({ description: 'The portfolio at a glance, for a risk committee.' })
 export class PortfolioSummaryType {
   @Field(() => Int) total!: number;
@@ -34,11 +39,13 @@ export class PortfolioSummaryType {
   expiringSoon!: OrganizationType[];
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType()
 export class MissingControlType extends ExpectedControlType {
   @Field(() => Int, { description: '1 for the riskiest missing control.' }) rank!: number;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'Expected controls against those the current report tested.' })
 export class ControlCoverageType {
   @Field(() => ID) organizationId!: string;
@@ -51,6 +58,7 @@ export class ControlCoverageType {
   @Field(() => [String]) unexpected!: string[];
 }
 
+@Allow(RECORDERS)
 @ObjectType({ description: "What a command recorded; `organization` already reflects it." })
 export class CommandResultType {
   @Field(() => ID) organizationId!: string;
@@ -62,6 +70,7 @@ export class CommandResultType {
   @Field(() => OrganizationType, { nullable: true }) organization!: OrganizationType | null;
 }
 
+@Allow(EVERYONE)
 @ObjectType({ description: 'A change of assessed status, announced after the read model committed it.' })
 export class AssuranceStatusChangeType {
   @Field(() => ID) organizationId!: string;

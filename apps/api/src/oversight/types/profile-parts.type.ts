@@ -8,7 +8,9 @@ import {
   ValidationMethodEnum,
   ValidationResultEnum,
 } from '../../graphql/enums';
+import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A data center facility of the organization.' })
 export class SiteType {
   @Field() siteId!: string;
@@ -18,6 +20,7 @@ export class SiteType {
   @Field(() => DateTimeScalar) registeredAt!: string;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'The assurance policy in force (defaults until one is set).' })
 export class AssurancePolicyType {
   @Field(() => FrameworkEnum, { nullable: true }) requiredFramework!: string | null;
@@ -32,6 +35,7 @@ export class AssurancePolicyType {
   @Field({ description: 'False while the defaults hold.' }) isSet!: boolean;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A control we expect the report to have tested.' })
 export class ExpectedControlType {
   @Field() ref!: string;
@@ -40,6 +44,7 @@ export class ExpectedControlType {
   @Field(() => CriticalityEnum) risk!: string;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A physical/environmental or operational controls validation.' })
 export class ValidationType {
   @Field() validationId!: string;

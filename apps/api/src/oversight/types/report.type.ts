@@ -9,7 +9,9 @@ import {
   ReviewDecisionEnum,
   TrustServicesCriterionEnum,
 } from '../../graphql/enums';
+import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType()
 export class CuecMappingType {
   @Field(() => String, { nullable: true }) internalControlRef!: string | null;
@@ -17,6 +19,7 @@ export class CuecMappingType {
   @Field(() => DateTimeScalar) mappedAt!: string;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A complementary user entity control listed in a report.' })
 export class CuecType {
   @Field() ref!: string;
@@ -24,12 +27,14 @@ export class CuecType {
   @Field(() => CuecMappingType, { nullable: true, description: 'Null while unmapped.' }) mapping!: CuecMappingType | null;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType()
 export class SubserviceInReportType {
   @Field() name!: string;
   @Field(() => InclusionMethodEnum) method!: string;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType()
 export class ReviewType {
   @Field(() => ReviewDecisionEnum) decision!: string;
@@ -39,12 +44,14 @@ export class ReviewType {
   @Field(() => DateTimeScalar) concludedAt!: string;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType()
 export class WithdrawalType {
   @Field() reason!: string;
   @Field(() => DateTimeScalar) withdrawnAt!: string;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: "A management letter covering the gap after a report's period." })
 export class BridgeLetterType {
   @Field() letterId!: string;
@@ -55,6 +62,7 @@ export class BridgeLetterType {
   @Field(() => DateTimeScalar) receivedAt!: string;
 }
 
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A SOC 1 / SOC 2 / ISAE report and what we did with it.' })
 export class AssuranceReportType {
   @Field() reportId!: string;

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { ensureDevSecret } from '../auth/dev-secret';
+import { mintToken } from '../auth/mint-token';
+
+/**
+ * `npm run token -- --role analyst --tenant acme [--subject alice] [--ttl 8h]`: a token signed
+ * with the local development secret in DATA_DIR. The token is the last line printed.
+ */
+function main(argv: string[]): void {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i];
+    if (!key?.startsWith('--') || argv[i + 1] === undefined) throw new Error(`Unexpected argument ${key ?? ''}`);
+    args.set(key.slice(2), argv[i + 1]!);
+  }
+  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  const role = args.get('role') ?? 'analyst';
+  const tenant = args.get('tenant') ?? 'default';
+  const token = mintToken(ensureDevSecret(dataDir), {
+    role,
+    tenant,
+    subject: args.get('subject') ?? `local-${role.toLowerCase()}`,
+    ttlSeconds: ttl(args.get('ttl') ?? '8h'),
+  });
+  console.log(`# ${role.toUpperCase()} of tenant ${tenant}, signed with the development secret in ${dataDir}`);
+  console.log(token);
+}
+
+function ttl(value: string): number {
+  const m = /^(\d+)([smhd])$/.exec(value);
+  if (!m) throw new Error('--ttl looks like 30m, 8h or 7d');
+  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (error) {
+  console.error(`token: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
