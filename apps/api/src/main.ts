@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
 
@@ -12,9 +14,15 @@ import { loadConfig } from './config/app-config';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const logger = new ConsoleLogger('Api', { json: !process.stdout.isTTY || process.env.LOG_FORMAT === 'json' });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger, bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: true });
+  // Bounded request bodies and slow-client timeouts: no request can tie the server up.
+  app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(config.port, config.host);
+  const server = app.getHttpServer() as Server;
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
   if (config.clockStart) logger.warn(`Server clock shifted: it started at ${config.clockStart.toISOString()}`);
   logger.log(`Oversight Ledger listening on http://localhost:${config.port}/graphql (data in ${config.dataDir})`);
 }

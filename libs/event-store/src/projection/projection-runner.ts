@@ -52,6 +52,8 @@ export class ProjectionRunner<Effect = unknown> {
   start(): void {
     if (this.loop) return;
     this.stopped = false;
+    // The subscription re-reads from the checkpoint: anything left queued is stale.
+    this.queue = [];
     const from = this.minCheckpoint();
     this.applied = from;
     this.subscription = this.options.store.subscribeToAll({ after: from, streamPrefix: this.options.streamPrefix });
@@ -82,12 +84,17 @@ export class ProjectionRunner<Effect = unknown> {
     this.waiters.rejectAll();
   }
 
-  /** Deletes every row and checkpoint, then replays from position zero. The runner must be stopped. */
+  /** Deletes its projections' rows and checkpoints, to replay from position zero. The runner must be stopped. */
   resetAll(): void {
     const { db, projections } = this.options;
     db.transaction(() => {
-      for (const p of projections) p.reset(db);
-      db.prepare('DELETE FROM projection_checkpoints').run();
+      // Only this runner's checkpoints: another runner's projections in the same file keep their
+      // rows, so their checkpoints must stay with them.
+      const forget = db.prepare('DELETE FROM projection_checkpoints WHERE name = ?');
+      for (const p of projections) {
+        p.reset(db);
+        forget.run(p.name);
+      }
     })();
     this.applied = 0n;
   }
@@ -128,20 +135,32 @@ export class ProjectionRunner<Effect = unknown> {
   }
 
   private async commitWithRetry(batch: RecordedEvent[]): Promise<void> {
+    let effects: Effect[];
     for (;;) {
       try {
-        const effects = this.commit(batch);
-        this.applied = batch[batch.length - 1]!.position;
-        this.waiters.release(this.applied);
-        this.options.onCommitted?.(batch, effects);
-        this.lastError = null;
-        return;
+        effects = this.commit(batch);
+        break;
       } catch (error) {
         this.lastError = error;
         this.options.onError?.(error);
-        if (this.stopped) throw error;
+        if (this.stopped) {
+          // Nothing after a batch that did not commit may commit, or the checkpoint would jump
+          // over it and lose it; the next start() re-reads from the checkpoint.
+          this.queue = [];
+          throw error;
+        }
         await new Promise((r) => setTimeout(r, this.options.retryDelayMs ?? 1000));
       }
+    }
+    this.applied = batch[batch.length - 1]!.position;
+    this.waiters.release(this.applied);
+    this.lastError = null;
+    // The batch is committed: a failing listener is reported, never a reason to re-run it
+    // (a re-run would find nothing fresh and announce the batch again with no effects).
+    try {
+      this.options.onCommitted?.(batch, effects);
+    } catch (error) {
+      this.options.onError?.(error);
     }
   }
 
