@@ -15,7 +15,7 @@ export class WrongExpectedRevisionError extends Error {
 }
 
 /**
- * Some event ids of an append already exist elsewhere (another stream, or not as the tail of this
+ * Some event ids of an append already exist elsewhere (another stream, or only in part in this
  * one), so the append is neither new nor an idempotent repeat.
  */
 export class DuplicateEventIdError extends Error {

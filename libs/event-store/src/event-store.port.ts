@@ -9,8 +9,9 @@
  * Guarantees every adapter gives, proven by the contract suite:
  * - an append is atomic: all of its events or none;
  * - the promise of `appendToStream` resolves only once the events are durable;
- * - appending event ids that the stream already holds, in the same order at the end of the
- *   stream, is idempotent: nothing is written and the first append's result is returned.
+ * - appending event ids that the stream already holds, as one contiguous run in the same order,
+ *   is idempotent whatever the expected revision: nothing is written and the first append's
+ *   result is returned. Ids that exist only in part, or in another stream, are refused.
  *
  * Hazards: appending with `any` after reading loses the race to a concurrent writer silently;
  * hand the revision you read to `expectedRevision`.

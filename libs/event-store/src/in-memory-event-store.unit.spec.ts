@@ -1,0 +1,7 @@
+import { eventStoreContract } from './contract';
+import { InMemoryEventStore } from './in-memory-event-store';
+
+eventStoreContract('InMemoryEventStore', async () => {
+  const store = new InMemoryEventStore();
+  return { store, cleanup: () => store.close() };
+});

@@ -1,0 +1,6 @@
+export * from './event-store.port';
+export * from './event-store.errors';
+export { InMemoryEventStore } from './in-memory-event-store';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export type { BatchCommitted } from './sqlite/group-commit';
+// The contract suite imports jest globals: import it from './contract' in specs only.
