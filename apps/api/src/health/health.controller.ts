@@ -1,30 +1,65 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { describeConnection } from '../../../../libs/event-store/src/eventstoredb/eventstoredb-connection';
+import { EVENT_STORE_CONFIG, type EventStoreConfig } from '../config/event-store-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionService } from '../infrastructure/projection.service';
 
-/** Liveness and lag: the store's head and how far each projection is behind it. */
+/** How long the health check waits for the store's head before calling it unreachable. */
+const STORE_CHECK_TIMEOUT_MS = 2000;
+
+/**
+ * Liveness and lag: which store, whether it answers, its head, and how far each projection of this
+ * replica is behind it. HTTP 503 when the store does not answer (a load balancer then stops
+ * sending commands here); 200 otherwise, `degraded` when a projection batch keeps failing.
+ * Lag is in the store's position unit: events for SQLite, bytes of the log for EventStoreDB.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE_CONFIG) private readonly storeConfig: EventStoreConfig,
     private readonly projections: ProjectionService,
   ) {}
 
   @Get()
   async health() {
-    const head = await this.store.headPosition();
+    const { head, error } = await this.storeHead();
     const checkpoints = this.projections.runner.checkpoints();
     const lastError = this.projections.runner.lastError;
-    return {
-      status: lastError ? 'degraded' : 'ok',
-      store: { kind: 'sqlite', headPosition: String(head) },
+    const esdb = this.storeConfig.kind === 'eventstoredb' ? this.storeConfig : null;
+    const body = {
+      status: head === null ? 'unavailable' : lastError ? 'degraded' : 'ok',
+      store: {
+        kind: this.storeConfig.kind,
+        ...(esdb ? { endpoint: describeConnection(esdb.connectionString) } : {}),
+        reachable: head !== null,
+        headPosition: head === null ? null : String(head),
+        positionUnit: esdb ? 'log-bytes' : 'events',
+        ...(error ? { error } : {}),
+      },
       projections: Object.entries(checkpoints).map(([name, position]) => ({
         name,
         position: String(position),
-        lag: String(head - position),
+        lag: head === null ? null : String(head > position ? head - position : 0n),
       })),
       ...(lastError ? { lastProjectionError: String(lastError) } : {}),
     };
+    if (head === null) throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
+    return body;
+  }
+
+  private async storeHead(): Promise<{ head: bigint | null; error?: string }> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${STORE_CHECK_TIMEOUT_MS} ms`)), STORE_CHECK_TIMEOUT_MS);
+    });
+    try {
+      return { head: await Promise.race([this.store.headPosition(), timeout]) };
+    } catch (error) {
+      return { head: null, error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -1,38 +1,76 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import { connectEventStoreDb, describeConnection } from '../../../../libs/event-store/src/eventstoredb/eventstoredb-connection';
+import { describeError } from '../../../../libs/event-store/src/eventstoredb/eventstoredb-errors';
+import { ensureReadModelSource } from '../../../../libs/event-store/src/migration/read-model-source';
 import { SqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store';
 import { shiftedClock, systemClock, type Clock } from '../../../../libs/oversight/src/application/clock';
 import { OversightCommandHandler } from '../../../../libs/oversight/src/application/handle-command';
 import { OrganizationQueries } from '../../../../libs/oversight/src/queries/organization.queries';
 import { ExceptionQueries } from '../../../../libs/oversight/src/queries/exception.queries';
 import type { AppConfig } from '../config/app-config';
+import {
+  EVENT_STORE_CONFIG,
+  eventStoreConfigWarnings,
+  loadEventStoreConfig,
+  readModelSourceOf,
+  type EventStoreConfig,
+} from '../config/event-store-config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB } from './tokens';
 import { ProjectionService } from './projection.service';
 
 /**
- * Composition of the persistence: the embedded event store (the audit trail) and the read-model
- * database (rebuildable from it), each its own SQLite file in DATA_DIR.
+ * Composition of the persistence: the event store (the audit trail) — the embedded SQLite file
+ * DATA_DIR/events.db, or EventStoreDB when EVENT_STORE=eventstoredb — and the read-model database
+ * (rebuildable from it), always a SQLite file of this replica, DATA_DIR/read-models.db. With
+ * EventStoreDB every replica keeps its own read models, fed by its own subscription: a replica
+ * started with an empty DATA_DIR catches up by itself.
  */
 @Global()
 @Module({
   providers: [
+    { provide: EVENT_STORE_CONFIG, useFactory: (): EventStoreConfig => loadEventStoreConfig() },
     {
       provide: EVENT_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): EventStore => {
-        mkdirSync(config.dataDir, { recursive: true });
-        return new SqliteEventStore(join(config.dataDir, 'events.db'), { pollIntervalMs: config.pollIntervalMs });
+      inject: [APP_CONFIG, EVENT_STORE_CONFIG],
+      useFactory: async (config: AppConfig, store: EventStoreConfig): Promise<EventStore> => {
+        const logger = new Logger('EventStore');
+        for (const warning of eventStoreConfigWarnings(store)) logger.warn(warning);
+        if (store.kind === 'sqlite') {
+          mkdirSync(config.dataDir, { recursive: true });
+          return new SqliteEventStore(join(config.dataDir, 'events.db'), { pollIntervalMs: config.pollIntervalMs });
+        }
+        // Start-up waits (bounded) for the store, logging each attempt; a dead store fails the start.
+        const where = describeConnection(store.connectionString);
+        logger.log(`Using EventStoreDB at ${where}${store.namespace ? ` (namespace "${store.namespace}")` : ''}`);
+        return connectEventStoreDb({
+          connectionString: store.connectionString,
+          namespace: store.namespace,
+          deadlineMs: store.deadlineMs,
+          startup: store.startup,
+          log: (line) => logger.warn(line),
+          onSubscriptionDropped: ({ error, attempt, delayMs, resumeAfter }) =>
+            logger.warn(
+              `Subscription to EventStoreDB dropped (${describeError(error)}); ` +
+                `resubscribing after position ${resumeAfter ?? 'start'} in ${delayMs} ms (attempt ${attempt})`,
+            ),
+        });
       },
     },
     {
       provide: READ_MODEL_DB,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
+      inject: [APP_CONFIG, EVENT_STORE_CONFIG],
+      useFactory: (config: AppConfig, store: EventStoreConfig) => {
         mkdirSync(config.dataDir, { recursive: true });
-        const db = new Database(join(config.dataDir, 'read-models.db'));
+        const path = join(config.dataDir, 'read-models.db');
+        // Checkpoints are positions of one store: after a switch of store the read models rebuild.
+        if (ensureReadModelSource(path, readModelSourceOf(store)) === 'rebuilt') {
+          new Logger('Projections').warn(`Read models were built from another event store; rebuilding them from ${store.kind}`);
+        }
+        const db = new Database(path);
         db.pragma('journal_mode = WAL');
         // Read models are rebuildable from the store; a lost last commit is replayed from the checkpoint.
         db.pragma('synchronous = NORMAL');
@@ -54,6 +92,6 @@ import { ProjectionService } from './projection.service';
     { provide: ExceptionQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new ExceptionQueries(db) },
     ProjectionService,
   ],
-  exports: [EVENT_STORE, READ_MODEL_DB, CLOCK, OversightCommandHandler, OrganizationQueries, ExceptionQueries, ProjectionService],
+  exports: [EVENT_STORE_CONFIG, EVENT_STORE, READ_MODEL_DB, CLOCK, OversightCommandHandler, OrganizationQueries, ExceptionQueries, ProjectionService],
 })
 export class PersistenceModule {}

@@ -11,6 +11,7 @@ import {
   type CommandEnvelope,
   type CommandOutcome,
 } from '../../../../../libs/oversight/src/application/handle-command';
+import { EventStoreUnavailableError } from '../../../../../libs/event-store/src/event-store.errors';
 import { apiError, badInput } from '../../graphql/errors';
 
 /** The one generic command of the API: every mutation sends its domain command inside it. */
@@ -49,5 +50,13 @@ export function toApiError(error: unknown): unknown {
     return apiError('CONCURRENCY_CONFLICT', error.message, { retryable: true });
   }
   if (error instanceof CommandIdReusedError) return badInput('input.commandId', error.message);
+  if (error instanceof EventStoreUnavailableError) {
+    // A timed-out append may still land: the client retries with the same commandId, recorded at most once.
+    return apiError(
+      'SERVICE_UNAVAILABLE',
+      'The event store is unavailable; the command may not have been recorded. Retry with the same commandId.',
+      { retryable: true },
+    );
+  }
   return error;
 }
