@@ -5,6 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AuthModule } from './auth/auth.module';
 import { Authenticator } from './auth/authenticator';
 import './graphql/enums';
+import { AuditModule } from './audit/audit.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthController } from './health/health.controller';
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         PersistenceModule,
         OversightModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EventBus } from '@nestjs/cqrs';
 import type { Database } from 'better-sqlite3';
 import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/event-store.port';
+import type { Projection } from '../../../../libs/event-store/src/projection/projection';
 import { ProjectionRunner } from '../../../../libs/event-store/src/projection/projection-runner';
 import type { Clock } from '../../../../libs/oversight/src/application/clock';
 import { ORGANIZATION_STREAM_PREFIX } from '../../../../libs/oversight/src/application/event-envelope';
@@ -23,11 +24,13 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   readonly projection: OrganizationsProjection;
   readonly runner: ProjectionRunner<AssuranceStatusChange>;
   readonly statusClock: StatusClock;
+  /** Set while the live runner is stopped for a read-model swap; resolves when it runs again. */
+  private paused: Promise<void> | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: Database,
-    @Inject(CLOCK) clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly eventBus: EventBus,
   ) {
@@ -35,7 +38,7 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
     this.runner = new ProjectionRunner<AssuranceStatusChange>({
       store,
       db,
-      projections: [this.projection],
+      projections: [this.projection, ...this.createProjections().slice(1)],
       streamPrefix: ORGANIZATION_STREAM_PREFIX,
       onCommitted: (events, changes) => this.announce(events, changes),
       onError: (error) => this.logger.error(`Projection batch failed, will retry: ${String(error)}`),
@@ -50,9 +53,47 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
     this.logger.log(`Projections started from position ${this.runner.position}`);
   }
 
-  /** Waits until the read models reflect `position`; false after the configured bound. */
-  consistentWith(position: bigint): Promise<boolean> {
-    return this.runner.waitFor(position, this.config.consistencyTimeoutMs);
+  /** Fresh instances of every projection the live runner feeds: a rebuild runs the same set. */
+  createProjections(): Projection<AssuranceStatusChange>[] {
+    return [new OrganizationsProjection(this.clock)];
+  }
+
+  /** The live read-model database (the rebuild copies a finished read model into it). */
+  get readModel(): Database {
+    return this.db;
+  }
+
+  /**
+   * Waits until the read models reflect `position`; false after the configured bound. A swap
+   * stops the live runner (which releases its waiters with false): wait for it to run again.
+   */
+  async consistentWith(position: bigint): Promise<boolean> {
+    const deadline = Date.now() + this.config.consistencyTimeoutMs;
+    for (;;) {
+      if (this.paused) await this.paused;
+      const ok = await this.runner.waitFor(position, Math.max(0, deadline - Date.now()));
+      if (ok || !this.paused || Date.now() >= deadline) return ok;
+    }
+  }
+
+  /**
+   * Runs `work` with the live runner and the status clock stopped (nothing writes the read
+   * models meanwhile; queries keep reading them), then starts both again from the checkpoint
+   * the read model then holds. `work` gets the position the live read model had reached.
+   */
+  async whilePaused<T>(work: (livePosition: bigint) => Promise<T>): Promise<T> {
+    let resume = () => {};
+    this.paused = new Promise<void>((resolve) => (resume = resolve));
+    try {
+      this.statusClock.stop();
+      await this.runner.stop();
+      return await work(this.runner.position);
+    } finally {
+      this.runner.start();
+      this.statusClock.start(this.config.statusClockIntervalMs);
+      this.paused = null;
+      resume();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -63,7 +104,8 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
     this.logger.log('Projections stopped; stores closed');
   }
 
-  private announce(events: RecordedEvent[], changes: AssuranceStatusChange[]): void {
+  /** Tells subscriptions what a commit changed (also for commits a rebuild made during a swap). */
+  announce(events: RecordedEvent[], changes: AssuranceStatusChange[]): void {
     this.eventBus.publish(new ProjectionCommitted(events, changes));
   }
 }

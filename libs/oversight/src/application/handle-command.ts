@@ -4,6 +4,7 @@ import { notFound } from '../domain/domain-error';
 import { fold } from '../domain/organization.evolve';
 import { decide } from '../domain/organization.decider';
 import type { OversightCommand } from '../domain/oversight.commands';
+import { chainEvents, storedHash } from '../ledger/event-hash';
 import type { Clock } from './clock';
 import { CommandIdReusedError, ConcurrencyConflictError, RetriesExhaustedError } from './command-errors';
 import {
@@ -84,12 +85,20 @@ export class OversightCommandHandler {
         commandType: env.command.type,
         schemaVersion: SCHEMA_VERSION,
       };
-      const events: EventToAppend[] = decided.map((e, i) => ({
-        eventId: uuidFromName(`${env.tenantId}:${env.commandId}:${i}`),
-        type: e.type,
-        data: e.data,
-        metadata: { ...metadata },
-      }));
+      // Tamper evidence (DESIGN §5): each event's hash chains to the last one read above, and
+      // the events of this command chain to each other. A conflict re-reads, so re-chains.
+      const last = recorded[recorded.length - 1];
+      const events: EventToAppend[] = chainEvents(
+        stream,
+        revision + 1n,
+        last ? storedHash(last) : null,
+        decided.map((e, i) => ({
+          eventId: uuidFromName(`${env.tenantId}:${env.commandId}:${i}`),
+          type: e.type,
+          data: e.data as unknown,
+          metadata: { ...metadata } as Record<string, unknown>,
+        })),
+      );
       try {
         const result = await this.store.appendToStream(stream, events, {
           expectedRevision: revision === -1n ? 'no_stream' : revision,

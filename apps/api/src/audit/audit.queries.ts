@@ -1,0 +1,81 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { Clock } from '../../../../libs/oversight/src/application/clock';
+import { metadataOf, organizationStream } from '../../../../libs/oversight/src/application/event-envelope';
+import type { EvidencePack } from '../../../../libs/oversight/src/ledger/evidence-pack';
+import { collectEvidencePack, scanLedger } from '../../../../libs/oversight/src/ledger/ledger-scan';
+import { ledgerVerdict, streamVerdict } from '../../../../libs/oversight/src/ledger/ledger-verdict';
+import type { VerificationResult } from '../../../../libs/oversight/src/ledger/verification';
+import { apiError, badInput } from '../graphql/errors';
+import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+
+export class VerifyAuditTrail extends Query<VerificationResult> {
+  constructor(readonly tenantId: string, readonly organizationId: string) {
+    super();
+  }
+}
+
+export class VerifyLedger extends Query<VerificationResult> {
+  constructor(readonly tenantId: string) {
+    super();
+  }
+}
+
+export class GetEvidencePack extends Query<EvidencePack> {
+  constructor(readonly tenantId: string, readonly organizationId: string, readonly from: string | null, readonly to: string | null) {
+    super();
+  }
+}
+
+/** The organization's stream, or NOT_FOUND when it does not exist for this tenant. */
+async function ownStream(store: EventStore, tenantId: string, organizationId: string) {
+  const events = await store.readStream(organizationStream(organizationId));
+  if (events.length === 0 || metadataOf(events[0]!).tenantId !== tenantId) {
+    throw apiError('NOT_FOUND', `Organization ${organizationId} is not registered`);
+  }
+  return events;
+}
+
+/**
+ * One organization's audit trail: its own chain, plus the signed checkpoints that sealed its
+ * events or came after its last one. Finding those windows takes one pass over the global order.
+ */
+@QueryHandler(VerifyAuditTrail)
+export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute(q: VerifyAuditTrail): Promise<VerificationResult> {
+    const events = await ownStream(this.store, q.tenantId, q.organizationId);
+    const stream = organizationStream(q.organizationId);
+    const { report, verifier } = await scanLedger(this.store);
+    return streamVerdict(report, stream, verifier.lastWindowOf(stream), events.length);
+  }
+}
+
+/** The whole ledger, every tenant's events: counts for everyone, details only of one's own. */
+@QueryHandler(VerifyLedger)
+export class VerifyLedgerHandler implements IQueryHandler<VerifyLedger> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute(q: VerifyLedger): Promise<VerificationResult> {
+    const { report } = await scanLedger(this.store);
+    return ledgerVerdict(report, q.tenantId);
+  }
+}
+
+@QueryHandler(GetEvidencePack)
+export class GetEvidencePackHandler implements IQueryHandler<GetEvidencePack> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(q: GetEvidencePack): Promise<EvidencePack> {
+    if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw badInput('to', 'must not be before from');
+    await ownStream(this.store, q.tenantId, q.organizationId);
+    const pack = await collectEvidencePack(this.store, q.organizationId, { from: q.from, to: q.to }, this.clock.now().toISOString());
+    if (!pack) throw apiError('NOT_FOUND', `Organization ${q.organizationId} is not registered`);
+    return pack;
+  }
+}

@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { EvidencePack } from '../../../../libs/oversight/src/ledger/evidence-pack';
+import { GraphQLClient } from './graphql-client';
+
+/**
+ * `npm run export -- --organization <id> [--from D] [--to D] --out <file>`: asks the running API
+ * (API_URL, API_TOKEN) for an organization's evidence pack and writes it as <file> (JSON) and the
+ * timeline beside it as CSV. D is a day (2026-12-31) or an instant; a day `--to` means its end.
+ */
+export function parseArgs(argv: string[]): { organization: string; from: string | null; to: string | null; out: string } {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i];
+    if (!key?.startsWith('--') || argv[i + 1] === undefined) throw new Error(`Unexpected argument ${key ?? ''}`);
+    args.set(key.slice(2), argv[i + 1]!);
+  }
+  const organization = args.get('organization');
+  const out = args.get('out');
+  if (!organization || !out) throw new Error('Usage: npm run export -- --organization <id> [--from D] [--to D] --out <file>');
+  return { organization, out, from: instant(args.get('from'), 'T00:00:00.000Z'), to: instant(args.get('to'), 'T23:59:59.999Z') };
+}
+
+function instant(value: string | undefined, dayTime: string): string | null {
+  if (value === undefined) return null;
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value + dayTime : value;
+  if (Number.isNaN(Date.parse(text))) throw new Error(`Not a day or an instant: ${value}`);
+  return text;
+}
+
+export function csvPathFor(out: string): string {
+  return out.endsWith('.json') ? `${out.slice(0, -'.json'.length)}.csv` : `${out}.csv`;
+}
+
+async function main(): Promise<void> {
+  const { organization, from, to, out } = parseArgs(process.argv.slice(2));
+  const client = new GraphQLClient();
+  const { evidencePack: pack } = await client.request<{ evidencePack: EvidencePack }>(
+    'query($id: ID!, $from: DateTime, $to: DateTime) { evidencePack(organizationId: $id, from: $from, to: $to) }',
+    { id: organization, from, to },
+  );
+  const file = resolve(out);
+  writeFileSync(file, JSON.stringify(pack, null, 2) + '\n');
+  writeFileSync(csvPathFor(file), pack.csv);
+  const inRange = pack.events.filter((e) => e.inRange).length;
+  console.log(`Evidence pack for ${organization}: ${pack.events.length} events (${inRange} in range), ${pack.ledger.seals.length} signed checkpoints`);
+  console.log(`  ${file}`);
+  console.log(`  ${csvPathFor(file)}`);
+  console.log(`Signing key fingerprint: ${pack.ledger.keyFingerprint ?? 'none (no checkpoint yet)'}`);
+  console.log(`Verify it offline: npm run verify-pack -- ${out}`);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`export failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

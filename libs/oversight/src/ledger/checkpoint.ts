@@ -1,0 +1,83 @@
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import { isHash, sha256Hex } from './event-hash';
+
+export const LEDGER_CHECKPOINT_STREAM = 'ledger-checkpoints';
+export const LEDGER_CHECKPOINT_TYPE = 'LedgerCheckpointRecorded';
+
+/**
+ * What a checkpoint attests, and what its signature covers: after the previous checkpoint,
+ * `eventCount` more organization events, in global order, bring the running root to `rootHash`.
+ * Positions are decimal strings and only say where the events lay in the store that sealed them;
+ * verification goes by order and count, which a migration to another store preserves.
+ */
+export interface CheckpointPayload {
+  sequence: number;
+  fromPosition: string;
+  toPosition: string;
+  eventCount: number;
+  rootHash: string;
+  /** checkpointHash of the previous checkpoint's payload; null for the first. */
+  previousCheckpointHash: string | null;
+}
+
+/** The data of a LedgerCheckpointRecorded event: the payload, its signature and the key. */
+export interface CheckpointData extends CheckpointPayload {
+  /** Ed25519 signature over canonicalJson(payload), base64. */
+  signature: string;
+  /** The signing key's public half, SPKI PEM: packs verify offline with it. */
+  publicKey: string;
+}
+
+export function payloadOf(data: CheckpointData): CheckpointPayload {
+  const { sequence, fromPosition, toPosition, eventCount, rootHash, previousCheckpointHash } = data;
+  return { sequence, fromPosition, toPosition, eventCount, rootHash, previousCheckpointHash };
+}
+
+/** The identity of a checkpoint in the checkpoint chain. */
+export function checkpointHash(payload: CheckpointPayload): string {
+  return sha256Hex(canonicalJson(payloadOf(payload as CheckpointData)));
+}
+
+export function signCheckpoint(payload: CheckpointPayload, privateKey: KeyObject, publicKeyPem: string): CheckpointData {
+  const signature = sign(null, Buffer.from(canonicalJson(payloadOf(payload as CheckpointData))), privateKey).toString('base64');
+  return { ...payloadOf(payload as CheckpointData), signature, publicKey: publicKeyPem };
+}
+
+/** True when `data.signature` is a valid Ed25519 signature of its payload by `data.publicKey`. */
+export function checkpointSignatureValid(data: CheckpointData): boolean {
+  try {
+    const key = createPublicKey(data.publicKey);
+    if (key.asymmetricKeyType !== 'ed25519') return false;
+    return verify(null, Buffer.from(canonicalJson(payloadOf(data))), key, Buffer.from(data.signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/** SHA-256 of the public key's DER (SPKI): a short name to pin or compare a key by. */
+export function keyFingerprint(publicKeyPem: string): string {
+  try {
+    return sha256Hex(createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' }));
+  } catch {
+    return 'invalid-key';
+  }
+}
+
+/** Reads checkpoint data from an event, or says what is wrong with it. */
+export function parseCheckpoint(event: { type: string; data: unknown }): CheckpointData | string {
+  if (event.type !== LEDGER_CHECKPOINT_TYPE) return `unexpected event type ${event.type} in the checkpoint stream`;
+  const d = event.data as Partial<CheckpointData> | null;
+  if (!d || typeof d !== 'object') return 'checkpoint without data';
+  const ok =
+    Number.isInteger(d.sequence) &&
+    typeof d.fromPosition === 'string' &&
+    typeof d.toPosition === 'string' &&
+    Number.isInteger(d.eventCount) &&
+    (d.eventCount ?? 0) > 0 &&
+    isHash(d.rootHash) &&
+    (d.previousCheckpointHash === null || isHash(d.previousCheckpointHash)) &&
+    typeof d.signature === 'string' &&
+    typeof d.publicKey === 'string';
+  return ok ? (d as CheckpointData) : 'checkpoint data is malformed';
+}

@@ -1,0 +1,46 @@
+import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
+import type { LedgerReport } from './ledger-verifier';
+import type { VerificationResult } from './verification';
+
+/**
+ * Turns a ledger report into the verdict one tenant may see. The ledger is shared by every
+ * tenant, so a break in another tenant's event is reported without its id or details; the
+ * checkpoint stream belongs to no tenant and is reported in full.
+ */
+export function ledgerVerdict(report: LedgerReport, tenantId: string): VerificationResult {
+  const base = { valid: false, checkedEvents: report.checkedEvents };
+  const event = report.eventBreaks[0];
+  if (event) {
+    const visible = event.streamId === LEDGER_CHECKPOINT_STREAM || event.tenantId === tenantId;
+    return visible
+      ? { ...base, firstBrokenEventId: event.eventId, reason: event.reason }
+      : { ...base, firstBrokenEventId: null, reason: 'An event outside your tenant does not verify; its details are withheld.' };
+  }
+  const seal = report.checkpointBreaks[0];
+  if (seal) return { ...base, firstBrokenEventId: seal.checkpointEventId, reason: seal.reason };
+  return { valid: true, checkedEvents: report.checkedEvents, firstBrokenEventId: null, reason: null };
+}
+
+/**
+ * The verdict for one organization's audit trail: breaks in its own stream or in the
+ * checkpoint chain, and checkpoints whose window held its events or lies at or after its last
+ * event — where a deleted latest event would have been sealed (a shorter chain is still a chain).
+ */
+export function streamVerdict(report: LedgerReport, streamId: string, lastWindow: number | null, checkedEvents: number): VerificationResult {
+  const base = { valid: false, checkedEvents };
+  const event = report.eventBreaks.find((b) => b.streamId === streamId || b.streamId === LEDGER_CHECKPOINT_STREAM);
+  if (event) return { ...base, firstBrokenEventId: event.eventId, reason: event.reason };
+  const seal = report.checkpointBreaks.find(
+    (b) => b.kind === 'CHAIN' || b.streams.includes(streamId) || (lastWindow !== null && b.sequence >= lastWindow),
+  );
+  if (seal) {
+    const note =
+      seal.kind === 'CHAIN'
+        ? ' The checkpoints that seal this organization cannot be trusted.'
+        : seal.streams.includes(streamId)
+          ? ' Its window holds events of this organization.'
+          : " It was sealed after this organization's last event, so it may hide a deleted event of this organization (verifyLedger reports on the whole ledger).";
+    return { ...base, firstBrokenEventId: seal.checkpointEventId, reason: seal.reason + note };
+  }
+  return { valid: true, checkedEvents, firstBrokenEventId: null, reason: null };
+}

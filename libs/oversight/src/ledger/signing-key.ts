@@ -1,0 +1,32 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { keyFingerprint } from './checkpoint';
+
+export interface LedgerSigner {
+  privateKey: KeyObject;
+  /** SPKI PEM. */
+  publicKeyPem: string;
+  fingerprint: string;
+}
+
+/**
+ * The Ed25519 key that signs ledger checkpoints: read from `path`, or generated there on first
+ * start (PKCS#8 PEM, mode 0600). Created with O_EXCL so that two instances starting together
+ * end up with one key. The private key never leaves this object; log the fingerprint only.
+ */
+export function loadOrCreateSigningKey(path: string): LedgerSigner {
+  if (!existsSync(path)) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    try {
+      writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  chmodSync(path, 0o600); // also tightens a key file copied in with looser rights
+  const privateKey = createPrivateKey(readFileSync(path));
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${path} does not hold an Ed25519 private key`);
+  const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  return { privateKey, publicKeyPem, fingerprint: keyFingerprint(publicKeyPem) };
+}
