@@ -95,7 +95,8 @@ describe('bad input', () => {
         owner: "o", plan: "p", dueDate: "2026-02-30" }) { revision } }`);
       expect(r.errors).toHaveLength(1);
       seen.push(r.errors![0]!);
-      expect(r.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      // The scalar's own code survives Apollo's validation wrapper (formatError restores it).
+      expect(r.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.errors![0]!.message).toMatch(/Date must look like/);
       expect(await headPosition(api)).toBe(headBefore);
     });

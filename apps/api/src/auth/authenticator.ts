@@ -42,7 +42,10 @@ export class Authenticator {
     if (typeof authorization !== 'string' || authorization.trim() === '') {
       throw unauthenticated('Sign in: send Authorization: Bearer <token>');
     }
-    const token = authorization.replace(/^Bearer\s+/i, '').trim();
+    // Only the Bearer scheme (RFC 6750): a bare token or another scheme's credentials are refused.
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!bearer) throw unauthenticated('Sign in: send Authorization: Bearer <token>');
+    const token = bearer[1]!;
     if (token.length > 8192) throw unauthenticated('Token too large');
     try {
       const claims = await verifyJwt(token, this.keys.resolve, {

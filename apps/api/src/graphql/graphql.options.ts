@@ -1,6 +1,16 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { AppConfig } from '../config/app-config';
 import type { Caller } from '../common/caller';
 import { enforceAccess } from '../auth/access-control';
@@ -21,7 +31,10 @@ const KNOWN_CODES = new Set([
  * logged in full here, answered with a generic message so that internals never leak.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+  // Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; our limits say BAD_USER_INPUT.
+  const ownCode = (error as { originalError?: { extensions?: { code?: unknown } } })?.originalError?.extensions?.code;
+  const code = formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && ownCode === 'BAD_USER_INPUT' ? ownCode : formatted.extensions?.code;
+  if (code !== formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -49,28 +62,55 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDr
     formatError,
     transformSchema: enforceAccess,
     validationRules: [queryLimitsRule],
+    // Bounds parsing itself, before any rule runs: a huge document is refused in linear time.
+    parseOptions: { maxTokens: 20_000 },
     plugins: [requestGuardPlugin(auth.config.rateLimitPerMinute)],
-    subscriptions: {
-      'graphql-ws': {
-        path: '/graphql',
-        // A socket is signed in once, with the token in connectionParams; a bad one is refused.
-        onConnect: async (ctx: WsContext) => {
-          const params = ctx.connectionParams ?? {};
-          try {
-            (ctx.extra as { caller?: Caller }).caller = await auth.authenticate(
-              params.authorization ?? params.Authorization ?? params.token,
-            );
-            return true;
-          } catch {
-            return false;
-          }
-        },
-      },
-    },
+    subscriptions: { 'graphql-ws': graphqlWs(config, auth) },
     // HTTP: ({ req }); WebSocket: graphql-ws's context ({ connectionParams, extra }).
     context: async (arg: { req?: { headers: Record<string, unknown> }; extra?: { caller?: Caller } }) => {
       if (arg.req) return { req: arg.req, caller: await auth.authenticate(arg.req.headers.authorization) };
       return { caller: arg.extra?.caller };
     },
   };
+}
+
+/** graphql-ws options; `validate` is passed through to graphql-ws though Nest's type omits it. */
+function graphqlWs(config: AppConfig, auth: Authenticator) {
+  const options = {
+    path: '/graphql',
+    // graphql-ws validates on its own: give it the same limits as HTTP.
+    validate: (schema: GraphQLSchema, document: DocumentNode) =>
+      validate(schema, document, [
+        ...specifiedRules,
+        queryLimitsRule,
+        ...(config.production ? [NoSchemaIntrospectionCustomRule] : []),
+      ]),
+    // A socket is for subscriptions; queries and mutations go over HTTP, with its rate limit.
+    onSubscribe: (_ctx: unknown, _id: string, payload: { query: string; operationName?: string | null }) => {
+      try {
+        const operation = getOperationAST(parse(payload.query, { maxTokens: 20_000 }), payload.operationName);
+        if (operation?.operation === 'subscription') return undefined;
+      } catch {
+        return undefined; // graphql-ws reports the syntax error itself
+      }
+      return [
+        new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ];
+    },
+    // A socket is signed in once, with the token in connectionParams; a bad one is refused.
+    onConnect: async (ctx: WsContext) => {
+      const params = ctx.connectionParams ?? {};
+      try {
+        (ctx.extra as { caller?: Caller }).caller = await auth.authenticate(
+          params.authorization ?? params.Authorization,
+        );
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+  return options;
 }

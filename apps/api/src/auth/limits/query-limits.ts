@@ -2,11 +2,13 @@ import {
   getNamedType,
   getNullableType,
   GraphQLError,
+  isInterfaceType,
   isListType,
   isObjectType,
   Kind,
   type ASTVisitor,
   type GraphQLNamedType,
+  type GraphQLSchema,
   type FieldNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -22,6 +24,8 @@ export const QUERY_LIMITS = {
   maxCost: 50_000,
   /** Assumed size of a list with no `first` argument. */
   defaultListSize: 10,
+  /** Selections walked to measure one operation, fragments expanded where spread (bounds the rule's own time). */
+  maxWork: 20_000,
 } as const;
 
 function refuse(message: string): GraphQLError {
@@ -46,44 +50,63 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       const schema = context.getSchema();
       const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-      const measure = measureSelection(node.selectionSet, root ?? undefined, fragments, 1, 1, new Set());
-      if (measure.depth > QUERY_LIMITS.maxDepth) context.reportError(refuse(`Query depth ${measure.depth} exceeds ${QUERY_LIMITS.maxDepth}`));
+      const walk: Walk = { schema, fragments, visiting: new Set(), work: 0 };
+      const measure = measureSelection(walk, node.selectionSet, root ?? undefined, 1, 1);
+      if (walk.work > QUERY_LIMITS.maxWork) {
+        context.reportError(refuse(`The operation expands to more than ${QUERY_LIMITS.maxWork} selections`));
+      } else if (measure.depth > QUERY_LIMITS.maxDepth) context.reportError(refuse(`Query depth ${measure.depth} exceeds ${QUERY_LIMITS.maxDepth}`));
       else if (measure.cost > QUERY_LIMITS.maxCost) context.reportError(refuse(`Estimated cost ${measure.cost} exceeds ${QUERY_LIMITS.maxCost}`));
     },
   };
 }
 
+/** One measurement: the fragments on the current path (a cycle guard) and the selections visited so far. */
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  visiting: Set<string>;
+  work: number;
+}
+
 function measureSelection(
+  walk: Walk,
   set: SelectionSetNode,
   parent: GraphQLNamedType | undefined,
-  fragments: Map<string, FragmentDefinitionNode>,
   depth: number,
   multiplier: number,
-  visiting: Set<string>,
   connectionFirst?: number,
 ): { depth: number; cost: number } {
   let maxDepth = depth;
   let cost = 0;
   for (const s of set.selections) {
+    // Fragments spread again and again cost nothing in the estimate but time to walk: bounded too.
+    if (++walk.work > QUERY_LIMITS.maxWork) break;
     let inner: { depth: number; cost: number } | null = null;
     if (s.kind === Kind.FIELD) {
       cost += multiplier;
-      const def = parent && isObjectType(parent) ? parent.getFields()[s.name.value] : undefined;
+      // Interfaces have fields too: lists behind them are sized like those behind objects.
+      const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[s.name.value] : undefined;
       if (s.selectionSet) {
         const isList = !!def && isListType(getNullableType(def.type));
         const first = firstOf(s);
         const size = isList ? (connectionFirst ?? first ?? QUERY_LIMITS.defaultListSize) : 1;
         // A connection's `first` sizes the `edges` list beneath it.
         const passOn = !isList && first !== undefined ? first : undefined;
-        inner = measureSelection(s.selectionSet, def ? getNamedType(def.type) : undefined, fragments, depth + 1, multiplier * size, visiting, passOn);
+        inner = measureSelection(walk, s.selectionSet, def ? getNamedType(def.type) : undefined, depth + 1, multiplier * size, passOn);
       }
     } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      inner = measureSelection(s.selectionSet, parent, fragments, depth, multiplier, visiting, connectionFirst);
+      // `... on T` is measured against T (a union's members, an interface's implementations).
+      const on = s.typeCondition ? (walk.schema.getType(s.typeCondition.name.value) ?? parent) : parent;
+      inner = measureSelection(walk, s.selectionSet, on, depth, multiplier, connectionFirst);
     } else {
-      const f = fragments.get(s.name.value);
-      // A fragment cycle is reported by graphql's own rules; don't loop on it here.
-      if (f && !visiting.has(f.name.value)) {
-        inner = measureSelection(f.selectionSet, parent, fragments, depth, multiplier, new Set([...visiting, f.name.value]), connectionFirst);
+      const f = walk.fragments.get(s.name.value);
+      // A fragment cycle is reported by graphql's own rules; don't loop on it here. The set is
+      // the path, added to and taken from (never copied: a long chain of fragments stays linear).
+      if (f && !walk.visiting.has(f.name.value)) {
+        const on = walk.schema.getType(f.typeCondition.name.value) ?? parent;
+        walk.visiting.add(f.name.value);
+        inner = measureSelection(walk, f.selectionSet, on, depth, multiplier, connectionFirst);
+        walk.visiting.delete(f.name.value);
       }
     }
     if (inner) {
@@ -91,7 +114,7 @@ function measureSelection(
       cost += inner.cost;
     }
     // Stop early: a hostile document must not cost us time to measure.
-    if (cost > QUERY_LIMITS.maxCost || maxDepth > QUERY_LIMITS.maxDepth + 1) break;
+    if (cost > QUERY_LIMITS.maxCost || maxDepth > QUERY_LIMITS.maxDepth + 1 || walk.work > QUERY_LIMITS.maxWork) break;
   }
   return { depth: maxDepth, cost };
 }

@@ -14,7 +14,8 @@ export class RateLimiter {
   take(key: string): boolean {
     const now = this.now();
     const b = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
-    b.tokens = Math.min(this.perMinute, b.tokens + ((now - b.at) / 60_000) * this.perMinute);
+    // Wall-clock time may step backwards (NTP): that earns nothing, and must not cost either.
+    b.tokens = Math.min(this.perMinute, b.tokens + (Math.max(0, now - b.at) / 60_000) * this.perMinute);
     b.at = now;
     const ok = b.tokens >= 1;
     if (ok) b.tokens -= 1;
@@ -26,7 +27,7 @@ export class RateLimiter {
   /** Buckets back at full capacity carry no information; drop them to bound memory. */
   private evictFull(now: number): void {
     for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.at) / 60_000) * this.perMinute >= this.perMinute) this.buckets.delete(key);
+      if (b.tokens + (Math.max(0, now - b.at) / 60_000) * this.perMinute >= this.perMinute) this.buckets.delete(key);
     }
   }
 }

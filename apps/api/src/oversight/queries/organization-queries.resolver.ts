@@ -82,7 +82,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(READERS_OF_DETAIL)
-  @ResolveField(() => [ControlExceptionType], { description: 'Every exception, riskiest first.' })
+  @ResolveField(() => [ControlExceptionType], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
   async exceptions(@Parent() org: OrganizationType) {
     const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.id }, 500, null));
     return page.edges.map((e) => e.node);

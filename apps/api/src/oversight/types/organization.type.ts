@@ -6,6 +6,9 @@ import { AssurancePolicyType, ExpectedControlType, SiteType, ValidationType } fr
 import { AssuranceReportType } from './report.type';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
+/** Detail fields are null, with a FORBIDDEN error, for a role that may not see them (VIEWER). */
+const DETAIL = 'Null for roles without access to detail.';
+
 /**
  * An organization under oversight. Plain fields come from its status row and folded state;
  * `parent`, `subserviceOrganizations` and `exceptions` are resolved on demand.
@@ -23,20 +26,20 @@ export class OrganizationType {
   @Field(() => ID, { nullable: true }) parentOrganizationId!: string | null;
   @Field(() => InclusionMethodEnum, { nullable: true }) inclusionMethod!: string | null;
   @Allow(READERS_OF_DETAIL)
-  @Field(() => [SiteType]) sites!: SiteType[];
+  @Field(() => [SiteType], { nullable: true, description: DETAIL }) sites!: SiteType[];
   @Allow(READERS_OF_DETAIL)
-  @Field(() => AssurancePolicyType) policy!: AssurancePolicyType;
+  @Field(() => AssurancePolicyType, { nullable: true, description: DETAIL }) policy!: AssurancePolicyType;
   @Allow(READERS_OF_DETAIL)
-  @Field(() => [ExpectedControlType]) expectedControls!: ExpectedControlType[];
+  @Field(() => [ExpectedControlType], { nullable: true, description: DETAIL }) expectedControls!: ExpectedControlType[];
   @Field(() => AssuranceType) assurance!: AssuranceType;
   @Allow(READERS_OF_DETAIL)
   @Field(() => AssuranceReportType, { nullable: true, description: 'R: the report the status rests on.' })
   currentReport!: AssuranceReportType | null;
   @Allow(READERS_OF_DETAIL)
-  @Field(() => [AssuranceReportType], { description: 'Every report received, oldest first.' })
+  @Field(() => [AssuranceReportType], { nullable: true, description: `Every report received, oldest first. ${DETAIL}` })
   reports!: AssuranceReportType[];
   @Allow(READERS_OF_DETAIL)
-  @Field(() => [ValidationType]) validations!: ValidationType[];
+  @Field(() => [ValidationType], { nullable: true, description: DETAIL }) validations!: ValidationType[];
   @Field({ description: 'Stream revision (0-based) as a decimal string: pass it as expectedRevision.' })
   revision!: string;
   @Field(() => DateTimeScalar, { nullable: true }) registeredAt!: string | null;
