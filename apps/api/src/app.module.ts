@@ -7,11 +7,13 @@ import { Authenticator } from './auth/authenticator';
 import './graphql/enums';
 import { AuditModule } from './audit/audit.module';
 import { loadConfig, type AppConfig } from './config/app-config';
+import { ConsoleModule } from './console/console.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthController } from './health/health.controller';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { APP_CONFIG } from './infrastructure/tokens';
 import { OversightModule } from './oversight/oversight.module';
+import { ReplayModule } from './replay/replay.module';
 
 /** The composition root. */
 @Module({})
@@ -30,6 +32,8 @@ export class AppModule {
         }),
         PersistenceModule,
         OversightModule,
+        ConsoleModule,
+        ReplayModule,
         AuditModule,
       ],
       controllers: [HealthController],

@@ -4,6 +4,7 @@ import { controlCoverage } from '../domain/control-coverage';
 import type { OrganizationState } from '../domain/organization.state';
 import { ASSURANCE_STATUSES, SEVERITIES } from '../domain/oversight.vocabulary';
 import { dayOf } from '../domain/calendar';
+import type { CandidateChild } from '../domain/inherit';
 
 /** Writes the rows one organization's folded state and assessment produce. */
 export class OrganizationRows {
@@ -106,6 +107,77 @@ export class OrganizationRows {
       JSON.stringify(c.missing), JSON.stringify(c.covered), JSON.stringify(c.unexpected),
     );
   }
+}
+
+/**
+ * The carve-out links between status rows, both ways: a vendor's candidate children (registered
+ * under it, or named by its current report), and the vendors that may inherit from a child.
+ */
+export class CarveOutLinks {
+  private readonly candidates: Statement;
+  private readonly viaParent: Statement;
+  private readonly viaListing: Statement;
+  private readonly clearListing: Statement;
+  private readonly addListing: Statement;
+
+  constructor(db: Database) {
+    // A pre-filter: `carvedOutChildren` (domain/inherit.ts) decides which candidates are links.
+    this.candidates = db.prepare(
+      `SELECT organization_id, name, parent_id, inclusion_method, status, status_since, reasons FROM organization_status
+       WHERE tenant_id = @tenant AND organization_id <> @id
+         AND ((parent_id = @id AND inclusion_method = 'CARVE_OUT') OR trim(name_key) IN (SELECT value FROM json_each(@names)))
+       ORDER BY organization_id`,
+    );
+    this.viaParent = db.prepare(
+      `SELECT parent_id AS vendor_id, trim(name_key) AS name_key FROM organization_status
+       WHERE tenant_id = ? AND organization_id = ?`,
+    );
+    this.viaListing = db.prepare(
+      'SELECT vendor_id FROM carve_out_listing WHERE tenant_id = ? AND name_key = ? AND vendor_id <> ? ORDER BY vendor_id',
+    );
+    this.clearListing = db.prepare('DELETE FROM carve_out_listing WHERE tenant_id = ? AND vendor_id = ?');
+    this.addListing = db.prepare('INSERT OR IGNORE INTO carve_out_listing (tenant_id, vendor_id, name_key) VALUES (?, ?, ?)');
+  }
+
+  childCandidates(tenant: string, vendorId: string, names: readonly string[]): CandidateChild[] {
+    const rows = this.candidates.all({ tenant, id: vendorId, names: JSON.stringify(names) }) as ChildRow[];
+    return rows.map((r) => {
+      const reasons = JSON.parse(r.reasons) as Array<{ status: string | null; eventIds: string[] }>;
+      const eventIds = reasons.filter((x) => x.status === r.status).flatMap((x) => x.eventIds);
+      return {
+        id: r.organization_id,
+        name: r.name,
+        parentOrganizationId: r.parent_id,
+        inclusionMethod: r.inclusion_method,
+        status: r.status as CandidateChild['status'],
+        since: r.status_since,
+        eventIds: [...new Set(eventIds)],
+      };
+    });
+  }
+
+  /** The vendors whose rows may depend on this organization's row (a superset, by design). */
+  vendorsOf(tenant: string, id: string): string[] {
+    const row = this.viaParent.get(tenant, id) as { vendor_id: string | null; name_key: string } | undefined;
+    if (!row) return [];
+    const listed = (this.viaListing.all(tenant, row.name_key, id) as Array<{ vendor_id: string }>).map((r) => r.vendor_id);
+    return row.vendor_id ? [row.vendor_id, ...listed] : listed;
+  }
+
+  saveListing(tenant: string, vendorId: string, names: readonly string[]): void {
+    this.clearListing.run(tenant, vendorId);
+    for (const name of names) this.addListing.run(tenant, vendorId, name);
+  }
+}
+
+interface ChildRow {
+  organization_id: string;
+  name: string;
+  parent_id: string | null;
+  inclusion_method: string | null;
+  status: string;
+  status_since: string | null;
+  reasons: string;
 }
 
 export function statusRank(status: string): number {

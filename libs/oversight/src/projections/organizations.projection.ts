@@ -2,48 +2,66 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 import type { Projection } from '../../../event-store/src/projection/projection';
 import { assess } from '../domain/assess';
-import type { Assessment } from '../domain/assessment.types';
 import { dayOf } from '../domain/calendar';
+import { carvedOutChildren, carvedOutNames, withInherited } from '../domain/inherit';
 import { evolve } from '../domain/organization.evolve';
 import { initialState, type OrganizationState } from '../domain/organization.state';
 import type { Clock } from '../application/clock';
 import { metadataOf, organizationIdOf, toDomainEvent } from '../application/event-envelope';
-import { OrganizationRows } from './organization-rows';
+import { statusSince } from '../replay/status-since';
+import { CarveOutLinks, OrganizationRows } from './organization-rows';
 import type { AssuranceStatusChange } from './read-model.effects';
-import { READ_MODEL_DDL, READ_MODEL_TABLES } from './read-model.schema';
+import { CARVE_OUT_LISTING_TABLE, PROJECTION_TABLES, READ_MODEL_DDL } from './read-model.schema';
+
+export { statusSince };
 
 /**
  * The organization read models: each organization's folded state (a snapshot, so the clock can
  * re-assess it without reading the store), its assessed status, its exceptions and its control
  * coverage. One projection, because all four derive from the same fold and must agree.
  * Idempotent: an event at or below the stored stream revision is skipped.
+ *
+ * A vendor's status row also carries INHERITED findings from its carved-out subservice
+ * organizations' rows (domain/inherit.ts). Whenever rows are written, the vendors of every
+ * organization written are re-derived last, so at each commit every vendor row agrees with its
+ * children's rows whatever the order of the batch, and a rebuild yields the same rows. One level
+ * suffices: INHERITED never makes an organization "not assured", so it never propagates further.
  */
 export class OrganizationsProjection implements Projection<AssuranceStatusChange> {
   readonly name = 'organizations';
   private rows!: OrganizationRows;
+  private links!: CarveOutLinks;
   private loadState!: Statement;
   private loadStatus!: Statement;
 
   constructor(private readonly clock: Clock) {}
 
   setup(db: Database): void {
+    const linksExisted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(CARVE_OUT_LISTING_TABLE);
     db.exec(READ_MODEL_DDL);
     this.rows = new OrganizationRows(db);
+    this.links = new CarveOutLinks(db);
     this.loadState = db
       .prepare('SELECT revision, position, state FROM organization_state WHERE tenant_id = ? AND organization_id = ?')
       .safeIntegers(true);
     this.loadStatus = db.prepare(
       'SELECT status FROM organization_status WHERE tenant_id = ? AND organization_id = ?',
     );
+    // Rows written before INHERITED existed: derive the links and the vendors' rows once.
+    if (!linksExisted) {
+      const all = db.prepare('SELECT tenant_id AS tenant, organization_id AS id FROM organization_state').all() as Key[];
+      if (all.length > 0) db.transaction(() => this.reassessAll(all, dayOf(this.clock.now())))();
+    }
   }
 
   reset(db: Database): void {
-    for (const table of READ_MODEL_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
   }
 
   apply(_db: Database, events: RecordedEvent[]): AssuranceStatusChange[] {
     const today = dayOf(this.clock.now());
-    const changes: AssuranceStatusChange[] = [];
+    const changes = new StatusChanges();
+    const vendors = new Keys();
     for (const [streamId, stream] of groupByStream(events)) {
       const tenant = String(metadataOf(stream[0]!).tenantId);
       const id = organizationIdOf(streamId);
@@ -53,10 +71,25 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       if (fresh.length === 0) continue;
       for (const e of fresh) state = evolve(state, toDomainEvent(e));
       const last = fresh[fresh.length - 1]!;
-      const change = this.write(tenant, id, state, today, last.revision, last.position);
-      if (change) changes.push(change);
+      // Vendors linked before (a renamed child leaves a listing) and after the write.
+      vendors.add(tenant, this.links.vendorsOf(tenant, id));
+      changes.add(this.write(tenant, id, state, today, last.revision, last.position));
+      vendors.add(tenant, this.links.vendorsOf(tenant, id));
     }
-    return changes;
+    this.rederive(vendors, today, changes);
+    return changes.list();
+  }
+
+  /** Re-assesses organizations from their snapshots (time alone moved them), then their vendors. */
+  reassessAll(keys: readonly Key[], today: string): AssuranceStatusChange[] {
+    const changes = new StatusChanges();
+    const vendors = new Keys();
+    for (const { tenant, id } of keys) {
+      changes.add(this.reassess(tenant, id, today));
+      vendors.add(tenant, this.links.vendorsOf(tenant, id));
+    }
+    this.rederive(vendors, today, changes);
+    return changes.list();
   }
 
   /** Re-assesses one organization from its stored snapshot (used when time alone moves it). */
@@ -64,6 +97,11 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     const stored = this.loadState.get(tenant, id) as StoredState | undefined;
     if (!stored) return null;
     return this.write(tenant, id, JSON.parse(stored.state), today, stored.revision, stored.position, false);
+  }
+
+  /** Vendors last, once each, against their children's rows as they now stand. */
+  private rederive(vendors: Keys, today: string, changes: StatusChanges): void {
+    for (const { tenant, id } of vendors.list()) changes.add(this.reassess(tenant, id, today));
   }
 
   private write(
@@ -76,12 +114,15 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     saveFacts = true,
   ): AssuranceStatusChange | null {
     const previous = this.loadStatus.get(tenant, id) as { status: string } | undefined;
-    const a = assess(state, today);
+    const names = carvedOutNames(state, today);
+    const children = carvedOutChildren({ id, state }, today, this.links.childCandidates(tenant, id, names));
+    const a = withInherited(assess(state, today), children);
     if (saveFacts) {
       this.rows.saveState(tenant, id, revision, position, state);
       this.rows.saveExceptions(tenant, id, state);
     }
     this.rows.saveCoverage(tenant, id, state, today);
+    this.links.saveListing(tenant, id, names);
     this.rows.saveStatus(tenant, id, state, a, statusSince(a, state), revision, position);
     if (previous?.status === a.status || !state.profile) return null;
     return {
@@ -98,20 +139,40 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
   }
 }
 
-/**
- * Since when the status holds: the earliest `since` among the reasons for the decisive status.
- * A pure function of state and day, so that a rebuild yields the same rows as the live run.
- */
-export function statusSince(a: Assessment, state: OrganizationState): string | null {
-  const days = a.reasons.filter((r) => r.status === a.status && r.since).map((r) => r.since!);
-  if (days.length > 0) return days.reduce((x, y) => (y < x ? y : x));
-  return state.registered ? dayOf(state.registered.effectiveAt) : null;
-}
-
 interface StoredState {
   revision: bigint;
   position: bigint;
   state: string;
+}
+
+interface Key {
+  tenant: string;
+  id: string;
+}
+
+/** Organization keys in first-seen order, without repeats. */
+class Keys {
+  private readonly seen = new Map<string, Key>();
+  add(tenant: string, ids: readonly string[]): void {
+    for (const id of ids) this.seen.set(JSON.stringify([tenant, id]), { tenant, id });
+  }
+  list(): Key[] {
+    return [...this.seen.values()];
+  }
+}
+
+/** One announcement per organization per commit: from its first previous status to its last status. */
+class StatusChanges {
+  private readonly byKey = new Map<string, AssuranceStatusChange>();
+  add(change: AssuranceStatusChange | null): void {
+    if (!change) return;
+    const key = JSON.stringify([change.tenantId, change.organizationId]);
+    const first = this.byKey.get(key);
+    this.byKey.set(key, first ? { ...change, previousStatus: first.previousStatus } : change);
+  }
+  list(): AssuranceStatusChange[] {
+    return [...this.byKey.values()].filter((c) => c.previousStatus !== c.status);
+  }
 }
 
 function groupByStream(events: RecordedEvent[]): Map<string, RecordedEvent[]> {

@@ -67,6 +67,13 @@ CREATE TABLE IF NOT EXISTS control_exception (
   PRIMARY KEY (tenant_id, organization_id, exception_id)
 );
 CREATE INDEX IF NOT EXISTS control_exception_by_severity ON control_exception (tenant_id, severity_rank, found_on);
+CREATE TABLE IF NOT EXISTS carve_out_listing (
+  tenant_id TEXT NOT NULL,
+  vendor_id TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, vendor_id, name_key)
+);
+CREATE INDEX IF NOT EXISTS carve_out_listing_by_name ON carve_out_listing (tenant_id, name_key);
 CREATE TABLE IF NOT EXISTS control_coverage (
   tenant_id TEXT NOT NULL,
   organization_id TEXT NOT NULL,
@@ -81,4 +88,16 @@ CREATE TABLE IF NOT EXISTS control_coverage (
 );
 `;
 
+/** The tables queries read. */
 export const READ_MODEL_TABLES = ['organization_state', 'organization_status', 'control_exception', 'control_coverage'];
+
+/**
+ * `carve_out_listing` holds, per vendor, the subservice organization names its current report
+ * carves out (trimmed, lower case): the projection's own reverse index, never read by queries,
+ * that finds the vendors to re-derive when a subservice organization's status changes
+ * (INHERITED, see domain/inherit.ts). It derives from `organization_state` alone.
+ */
+export const CARVE_OUT_LISTING_TABLE = 'carve_out_listing';
+
+/** Every table the projection writes, and deletes on a rebuild. */
+export const PROJECTION_TABLES = [...READ_MODEL_TABLES, CARVE_OUT_LISTING_TABLE];

@@ -30,11 +30,9 @@ export class StatusClock {
     const today = dayOf(this.clock.now());
     const rows = this.due.all(today) as Array<{ tenant_id: string; organization_id: string }>;
     if (rows.length === 0) return [];
-    const changes = this.db.transaction(() =>
-      rows
-        .map((r) => this.projection.reassess(r.tenant_id, r.organization_id, today))
-        .filter((c): c is AssuranceStatusChange => c !== null),
-    )();
+    // Due rows first, then the vendors that inherit from them (a data center expiring overnight).
+    const keys = rows.map((r) => ({ tenant: r.tenant_id, id: r.organization_id }));
+    const changes = this.db.transaction(() => this.projection.reassessAll(keys, today))();
     if (changes.length > 0) this.publish(changes);
     return changes;
   }

@@ -2,6 +2,9 @@ import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { badInput } from '../../graphql/errors';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { GetOrganizationAsOf, ListOrganizationsAsOf } from '../../replay/as-of.queries';
+import { asksAboutThePast, requireDetailReader } from '../../replay/moment';
 import { ConnectionOf } from '../types/connection.type';
 import { ControlExceptionType } from '../types/control-exception.type';
 import { OrganizationType } from '../types/organization.type';
@@ -13,6 +16,8 @@ import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 export const OrganizationConnection = ConnectionOf(OrganizationType, 'Organization');
 const NOT_ASSURED = ['NO_ASSURANCE', 'NOT_ASSURED', 'EXPIRED', 'COVERAGE_GAP'];
+const AS_OF = { type: () => DateTimeScalar, nullable: true, description: 'Business time: the state as it was then (audit material).' };
+const KNOWN_AT = { type: () => DateTimeScalar, nullable: true, description: 'Recording time: only events recorded by then (default now).' };
 
 /** Read-model queries about organizations, and the organization's related fields. Thin: args → query. */
 @Resolver(() => OrganizationType)
@@ -21,8 +26,15 @@ export class OrganizationQueriesResolver {
 
   @Allow(EVERYONE)
   @Query(() => OrganizationType, { nullable: true })
-  organization(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
-    return this.queryBus.execute(new GetOrganization(caller.tenantId, id));
+  organization(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', AS_OF) asOf?: string | null,
+    @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+  ) {
+    if (!asksAboutThePast(asOf, knownAt)) return this.queryBus.execute(new GetOrganization(caller.tenantId, id));
+    requireDetailReader(caller);
+    return this.queryBus.execute(new GetOrganizationAsOf(caller.tenantId, id, asOf ?? null, knownAt ?? null));
   }
 
   @Allow(EVERYONE)
@@ -31,24 +43,23 @@ export class OrganizationQueriesResolver {
     @CurrentCaller() caller: Caller,
     @Args() page: PageArgs,
     @Args('filter', { nullable: true }) filter?: OrganizationFilterInput,
+    @Args('asOf', AS_OF) asOf?: string | null,
+    @Args('knownAt', KNOWN_AT) knownAt?: string | null,
   ) {
     const status = filter?.notAssured
       ? NOT_ASSURED.filter((s) => !filter.status?.length || filter.status.includes(s as never))
       : (filter?.status ?? undefined);
-    return this.queryBus.execute(
-      new ListOrganizations(
-        caller.tenantId,
-        {
-          status: status ?? undefined,
-          category: filter?.category ?? undefined,
-          criticality: filter?.criticality ?? undefined,
-          search: filter?.search ?? undefined,
-          parentOrganizationId: filter?.parentOrganizationId ?? undefined,
-        },
-        pageSize(page.first),
-        page.after ?? null,
-      ),
-    );
+    const criteria = {
+      status: status ?? undefined,
+      category: filter?.category ?? undefined,
+      criticality: filter?.criticality ?? undefined,
+      search: filter?.search ?? undefined,
+      parentOrganizationId: filter?.parentOrganizationId ?? undefined,
+    };
+    const [first, after] = [pageSize(page.first), page.after ?? null];
+    if (!asksAboutThePast(asOf, knownAt)) return this.queryBus.execute(new ListOrganizations(caller.tenantId, criteria, first, after));
+    requireDetailReader(caller);
+    return this.queryBus.execute(new ListOrganizationsAsOf(caller.tenantId, criteria, first, after, asOf ?? null, knownAt ?? null));
   }
 
   @Allow(EVERYONE)
@@ -71,19 +82,27 @@ export class OrganizationQueriesResolver {
   @Allow(EVERYONE)
   @ResolveField(() => OrganizationType, { nullable: true, description: 'The vendor this subservice organization serves.' })
   parent(@Parent() org: OrganizationType) {
-    return org.parentOrganizationId ? this.queryBus.execute(new GetOrganization(org.tenantId, org.parentOrganizationId)) : null;
+    if (!org.parentOrganizationId) return null;
+    // An as-of answer's relations are answered as of the same moment.
+    if (org.asOf) return this.queryBus.execute(new GetOrganizationAsOf(org.tenantId, org.parentOrganizationId, org.asOf, org.knownAt ?? null));
+    return this.queryBus.execute(new GetOrganization(org.tenantId, org.parentOrganizationId));
   }
 
   @Allow(EVERYONE)
   @ResolveField(() => [OrganizationType], { description: 'Subservice organizations registered under this vendor.' })
   async subserviceOrganizations(@Parent() org: OrganizationType) {
-    const page = await this.queryBus.execute(new ListOrganizations(org.tenantId, { parentOrganizationId: org.id }, 100, null));
+    const page = await this.queryBus.execute(
+      org.asOf
+        ? new ListOrganizationsAsOf(org.tenantId, { parentOrganizationId: org.id }, 100, null, org.asOf, org.knownAt ?? null)
+        : new ListOrganizations(org.tenantId, { parentOrganizationId: org.id }, 100, null),
+    );
     return page.edges.map((e) => e.node);
   }
 
   @Allow(READERS_OF_DETAIL)
   @ResolveField(() => [ControlExceptionType], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
   async exceptions(@Parent() org: OrganizationType) {
+    if (org.asOfExceptions) return org.asOfExceptions;
     const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.id }, 500, null));
     return page.edges.map((e) => e.node);
   }

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { CriticalityEnum, InclusionMethodEnum, OrganizationCategoryEnum, OrganizationRoleEnum } from '../../graphql/enums';
 import { AssuranceType } from './assurance.type';
+import type { ControlExceptionType } from './control-exception.type';
 import { AssurancePolicyType, ExpectedControlType, SiteType, ValidationType } from './profile-parts.type';
 import { AssuranceReportType } from './report.type';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
@@ -45,6 +46,17 @@ export class OrganizationType {
   @Field(() => DateTimeScalar, { nullable: true }) registeredAt!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) offboardedAt!: string | null;
   @Field(() => String, { nullable: true }) offboardReason!: string | null;
+  @Allow(READERS_OF_DETAIL)
+  @Field(() => DateTimeScalar, { nullable: true, description: 'As-of answers only: the business time asked about.' })
+  asOf?: string | null;
+  @Allow(READERS_OF_DETAIL)
+  @Field(() => DateTimeScalar, { nullable: true, description: 'As-of answers only: only events recorded by then are known.' })
+  knownAt?: string | null;
+  @Allow(READERS_OF_DETAIL)
+  @Field(() => [ID], { nullable: true, description: 'As-of answers only: every event the answer rests on, in business-time order.' })
+  basedOnEventIds?: string[] | null;
   /** Internal: the tenant, for field resolvers. Not exposed. */
   tenantId!: string;
+  /** Internal: an as-of answer's exceptions as they stood then, for the `exceptions` field. */
+  asOfExceptions?: ControlExceptionType[];
 }

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GetOrganizationAsOfHandler, ListOrganizationsAsOfHandler } from './as-of.queries';
+import { GetCoverageTimelineHandler, GetDependencyImpactHandler, GetOversightTimelineHandler } from './replay.queries';
+import { ReplayResolver } from './replay.resolver';
+import { TenantStreams } from './tenant-streams.service';
+
+const resolvers = [ReplayResolver];
+const queryHandlers = [
+  GetOrganizationAsOfHandler,
+  ListOrganizationsAsOfHandler,
+  GetOversightTimelineHandler,
+  GetCoverageTimelineHandler,
+  GetDependencyImpactHandler,
+];
+
+/**
+ * Bitemporal replay, continuity and chain impact (DESIGN §5): answers folded from the event
+ * store itself, never from the read models. `organization(asOf:)` and `organizations(asOf:)`
+ * route here from the oversight resolver.
+ */
+@Module({
+  imports: [CqrsModule],
+  providers: [...resolvers, ...queryHandlers, TenantStreams],
+})
+export class ReplayModule {}

@@ -1,0 +1,55 @@
+import { assess } from '../domain/assess';
+import type { Assessment } from '../domain/assessment.types';
+import { withInherited, type CarvedOutChild } from '../domain/inherit';
+import { fold } from '../domain/organization.evolve';
+import type { OrganizationState } from '../domain/organization.state';
+import type { IsoDate } from '../domain/oversight.vocabulary';
+import { inBusinessOrder, instant, knownBy, type Moment, type ReplayEvent } from './replay-event';
+import { statusSince } from './status-since';
+
+/** The state of one organization on `asOf`, as known on `knownAt`, and what it rests on. */
+export interface AsOfFold {
+  moment: Moment;
+  state: OrganizationState;
+  /** The events folded, in business-time order: the whole basis of the answer. */
+  basedOnEventIds: string[];
+  /** The highest stream revision among them; null when none counts. */
+  revision: bigint | null;
+}
+
+export interface AsOfAnswer extends AsOfFold {
+  /** `assess(state, asOf)`: the organization's own verdict. */
+  own: Assessment;
+  /** The verdict with INHERITED findings from carved-out children, if any were given. */
+  assessment: Assessment;
+  statusSince: IsoDate | null;
+}
+
+/**
+ * Bitemporal fold (DESIGN §4, §5): only events recorded by `knownAt` are known, and of those
+ * only events effective by `asOf` have happened. A report entered late therefore changes the
+ * answer for a `knownAt` after its entry and not before.
+ */
+export function foldAsOf(events: readonly ReplayEvent[], moment: Moment): AsOfFold {
+  const asOf = instant(moment.asOf);
+  const chosen = inBusinessOrder(knownBy(events, moment.knownAt)).filter((e) => instant(e.effectiveAt) <= asOf);
+  const revision = chosen.reduce<bigint | null>((max, e) => (max === null || e.revision > max ? e.revision : max), null);
+  return { moment, state: fold(chosen), basedOnEventIds: chosen.map((e) => e.eventId), revision };
+}
+
+/** The fold assessed on the day of `asOf`, with INHERITED findings from `children`. */
+export function assessAsOf(events: readonly ReplayEvent[], moment: Moment, children: readonly CarvedOutChild[] = []): AsOfAnswer {
+  return withChildren(ownAsOf(events, moment), children);
+}
+
+/** The fold and the organization's own verdict, before any inheritance. */
+export function ownAsOf(events: readonly ReplayEvent[], moment: Moment): AsOfAnswer {
+  const folded = foldAsOf(events, moment);
+  const own = assess(folded.state, moment.asOf);
+  return { ...folded, own, assessment: own, statusSince: statusSince(own, folded.state) };
+}
+
+export function withChildren(answer: AsOfAnswer, children: readonly CarvedOutChild[]): AsOfAnswer {
+  const assessment = withInherited(answer.own, children);
+  return { ...answer, assessment, statusSince: statusSince(assessment, answer.state) };
+}

@@ -1,0 +1,44 @@
+import { dayOf } from '../domain/calendar';
+import { carvedOutChildren, decisiveEventIds, type CandidateChild } from '../domain/inherit';
+import { ownAsOf, withChildren, type AsOfAnswer } from './as-of';
+import type { Moment, ReplayEvent } from './replay-event';
+
+/** One organization's stream, as read from the store. */
+export interface OrganizationStream {
+  id: string;
+  events: ReplayEvent[];
+}
+
+/**
+ * Every organization of a tenant on `asOf` as known on `knownAt`, each with INHERITED findings
+ * from its carved-out children as they stood on that day. Organizations not registered by then
+ * (as known then) are absent: they did not exist for the question asked.
+ */
+export function portfolioAsOf(streams: readonly OrganizationStream[], moment: Moment): Map<string, AsOfAnswer> {
+  const own = new Map<string, AsOfAnswer>();
+  for (const s of streams) {
+    const answer = ownAsOf(s.events, moment);
+    if (answer.state.lifecycle !== 'UNREGISTERED' && answer.state.profile) own.set(s.id, answer);
+  }
+  const day = dayOf(moment.asOf);
+  const candidates = [...own].map(([id, a]) => candidateOf(id, a));
+  const out = new Map<string, AsOfAnswer>();
+  for (const [id, answer] of own) {
+    out.set(id, withChildren(answer, carvedOutChildren({ id, state: answer.state }, day, candidates)));
+  }
+  return out;
+}
+
+/** An organization as a possible carved-out child: its own verdict (inheritance is one level). */
+export function candidateOf(id: string, a: AsOfAnswer): CandidateChild {
+  const p = a.state.profile!;
+  return {
+    id,
+    name: p.name,
+    parentOrganizationId: p.parentOrganizationId,
+    inclusionMethod: p.inclusionMethod,
+    status: a.own.status,
+    since: a.statusSince,
+    eventIds: decisiveEventIds(a.own),
+  };
+}
