@@ -36,7 +36,7 @@ async function verdicts(admin: Caller, id = A) {
   return { trail: d.verifyAuditTrail, ledger: d.verifyLedger };
 }
 
-const row = (stream: string, revision: number) => rows.find((r) => r.stream_id === `organization-${stream}` && r.revision === revision)!;
+const row = (stream: string, revision: number) => rows.find((r) => r.stream_id === `organization-default~${stream}` && r.revision === revision)!;
 
 beforeAll(async () => {
   const api = await ApiServer.start({ env: { LEDGER_CHECKPOINT_EVERY: EVERY } });

@@ -30,7 +30,7 @@ export class GetEvidencePack extends Query<EvidencePack> {
 
 /** The organization's stream, or NOT_FOUND when it does not exist for this tenant. */
 async function ownStream(store: EventStore, tenantId: string, organizationId: string) {
-  const events = await store.readStream(organizationStream(organizationId));
+  const events = await store.readStream(organizationStream(tenantId, organizationId));
   if (events.length === 0 || metadataOf(events[0]!).tenantId !== tenantId) {
     throw apiError('NOT_FOUND', `Organization ${organizationId} is not registered`);
   }
@@ -47,7 +47,7 @@ export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> 
 
   async execute(q: VerifyAuditTrail): Promise<VerificationResult> {
     const events = await ownStream(this.store, q.tenantId, q.organizationId);
-    const stream = organizationStream(q.organizationId);
+    const stream = organizationStream(q.tenantId, q.organizationId);
     const { report, verifier } = await scanLedger(this.store);
     return streamVerdict(report, stream, verifier.lastWindowOf(stream), events.length);
   }
@@ -74,7 +74,7 @@ export class GetEvidencePackHandler implements IQueryHandler<GetEvidencePack> {
   async execute(q: GetEvidencePack): Promise<EvidencePack> {
     if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw badInput('to', 'must not be before from');
     await ownStream(this.store, q.tenantId, q.organizationId);
-    const pack = await collectEvidencePack(this.store, q.organizationId, { from: q.from, to: q.to }, this.clock.now().toISOString());
+    const pack = await collectEvidencePack(this.store, q.tenantId, q.organizationId, { from: q.from, to: q.to }, this.clock.now().toISOString());
     if (!pack) throw apiError('NOT_FOUND', `Organization ${q.organizationId} is not registered`);
     return pack;
   }

@@ -21,7 +21,7 @@ export class TenantStreams {
 
   /** One organization's stream; NOT_FOUND when it has none, or it is another tenant's. */
   async stream(tenantId: string, organizationId: string): Promise<ReplayEvent[]> {
-    const events = await this.store.readStream(organizationStream(organizationId));
+    const events = await this.store.readStream(organizationStream(tenantId, organizationId));
     if (events.length === 0 || metadataOf(events[0]!).tenantId !== tenantId) {
       throw apiError('NOT_FOUND', `Organization ${organizationId} is not registered`);
     }

@@ -4,12 +4,20 @@ import type { OversightEvent, RecordedOversightEvent } from '../domain/oversight
 export const SCHEMA_VERSION = 1;
 export const ORGANIZATION_STREAM_PREFIX = 'organization-';
 
-export function organizationStream(organizationId: string): string {
-  return `${ORGANIZATION_STREAM_PREFIX}${organizationId}`;
+/** Between tenant and id in a stream name; neither tenant ids nor organization ids contain it. */
+const TENANT_SEPARATOR = '~';
+
+/**
+ * `organization-<tenant>~<id>`: an organization id is unique within its tenant only, so another
+ * tenant can neither squat an id nor learn from a refusal that it exists.
+ */
+export function organizationStream(tenantId: string, organizationId: string): string {
+  return `${ORGANIZATION_STREAM_PREFIX}${tenantId}${TENANT_SEPARATOR}${organizationId}`;
 }
 
 export function organizationIdOf(streamId: string): string {
-  return streamId.slice(ORGANIZATION_STREAM_PREFIX.length);
+  const rest = streamId.slice(ORGANIZATION_STREAM_PREFIX.length);
+  return rest.slice(rest.indexOf(TENANT_SEPARATOR) + 1);
 }
 
 export interface Actor {

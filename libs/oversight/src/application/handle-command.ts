@@ -58,7 +58,7 @@ export class OversightCommandHandler {
     if (env.command.type === 'RegisterOrganization' && env.command.data.organizationId !== env.organizationId) {
       throw new Error('RegisterOrganization must name the organization of its envelope');
     }
-    const stream = organizationStream(env.organizationId);
+    const stream = organizationStream(env.tenantId, env.organizationId);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const recorded = await this.store.readStream(stream);
       const prior = this.priorOutcome(env, recorded);

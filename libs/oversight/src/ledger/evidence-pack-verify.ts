@@ -3,6 +3,7 @@ import { checkpointHash, checkpointSignatureValid, keyFingerprint, parseCheckpoi
 import { GENESIS_ROOT, hashEvent, rootOver, storedHash } from './event-hash';
 import { EVIDENCE_PACK_FORMAT, EVIDENCE_PACK_VERSION, inRangeOf, type EvidencePack, type PackSeal } from './evidence-pack';
 import { statusTimeline, timelineCsv, type PackEvent } from './status-timeline';
+import { organizationIdOf } from '../application/event-envelope';
 import { verifyStream } from './stream-chain';
 
 export interface PackCheck {
@@ -49,9 +50,9 @@ type Check = (ok: boolean, message: string, warning?: boolean) => void;
 
 function verifyEvents(pack: EvidencePack, check: Check): void {
   const events = pack.events.map((e) => ({ ...e, revision: BigInt(e.revision), position: BigInt(e.position) }));
-  const stream = `organization-${pack.organizationId}`;
-  const foreign = events.find((e) => e.streamId !== stream);
-  check(!foreign, foreign ? `Event ${foreign.eventId} belongs to ${foreign.streamId}, not to ${stream}.` : `Every event belongs to ${stream}.`);
+  const stream = events[0]?.streamId ?? '';
+  const foreign = events.find((e) => e.streamId !== stream || organizationIdOf(e.streamId) !== pack.organizationId);
+  check(!foreign, foreign ? `Event ${foreign.eventId} belongs to ${foreign.streamId}, not to organization ${pack.organizationId}.` : `Every event belongs to ${stream}.`);
   const chain = verifyStream(events);
   check(
     chain.valid,

@@ -8,7 +8,7 @@ async function pack(every = 2, sequence = 2) {
   const key = await sealUpTo(store, every, sequence);
   // Recorded after the last seal: chained, not sealed yet.
   await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'Ops team' } } as never, 9);
-  const p = await collectEvidencePack(store, 'dc-1', { from: null, to: null }, NOW);
+  const p = await collectEvidencePack(store, 'acme', 'dc-1', { from: null, to: null }, NOW);
   return { pack: p!, key, store };
 }
 
@@ -48,10 +48,10 @@ describe('evidence pack', () => {
 
   it('marks the events in range by effectiveAt and keeps the CSV to them', async () => {
     const { store } = await pack();
-    const p = (await collectEvidencePack(store, 'dc-1', { from: '2030-01-01T00:00:00Z', to: null }, NOW))!;
+    const p = (await collectEvidencePack(store, 'acme', 'dc-1', { from: '2030-01-01T00:00:00Z', to: null }, NOW))!;
     expect(p.events.every((e) => !e.inRange)).toBe(true);
     expect(p.csv.trim().split('\r\n')).toHaveLength(1);
     expect(verifyEvidencePack(JSON.parse(JSON.stringify(p))).valid).toBe(true);
-    expect(await collectEvidencePack(store, 'nobody', { from: null, to: null }, NOW)).toBeNull();
+    expect(await collectEvidencePack(store, 'acme', 'nobody', { from: null, to: null }, NOW)).toBeNull();
   });
 });

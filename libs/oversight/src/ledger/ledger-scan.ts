@@ -33,11 +33,12 @@ export async function scanLedger(store: EventStore): Promise<{ report: LedgerRep
  */
 export async function collectEvidencePack(
   store: EventStore,
+  tenantId: string,
   organizationId: string,
   range: { from: string | null; to: string | null },
   generatedAt: string,
 ): Promise<EvidencePack | null> {
-  const events = await store.readStream(organizationStream(organizationId));
+  const events = await store.readStream(organizationStream(tenantId, organizationId));
   if (events.length === 0) return null;
   const checkpoints = await store.readStream(LEDGER_CHECKPOINT_STREAM);
   const parsed = checkpoints.map((event) => ({ event, data: parseCheckpoint(event) }));

@@ -1,3 +1,4 @@
+import { organizationStream } from '../application/event-envelope';
 import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { LedgerCheckpointer } from './ledger-checkpointer';
 import { ledgerVerdict, streamVerdict } from './ledger-verdict';
@@ -7,7 +8,7 @@ import { verifyStream } from './stream-chain';
 describe('the hash chain on the command path', () => {
   it('every appended event carries hash and previousHash, and the streams verify', async () => {
     const { store } = await recordedStore();
-    const stream = await store.readStream('organization-dc-1');
+    const stream = await store.readStream(organizationStream('acme', 'dc-1'));
     expect(stream).toHaveLength(3);
     expect(stream[0]!.metadata.previousHash).toBeNull();
     expect(stream[1]!.metadata.previousHash).toBe(stream[0]!.metadata.hash);

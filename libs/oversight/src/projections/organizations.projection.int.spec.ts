@@ -147,7 +147,8 @@ describe('OrganizationsProjection on SQLite files', () => {
 
   /** Each organization's snapshot folded exactly its stream: nothing applied twice, nothing lost. */
   async function expectEveryStreamFoldedOnce(db: Db, store: EventStore = shared): Promise<void> {
-    const rows = db.prepare('SELECT organization_id, revision, state FROM organization_state').all() as Array<{
+    const rows = db.prepare('SELECT tenant_id, organization_id, revision, state FROM organization_state').all() as Array<{
+      tenant_id: string;
       organization_id: string;
       revision: number;
       state: string;
@@ -155,7 +156,7 @@ describe('OrganizationsProjection on SQLite files', () => {
     const lengths = await streamLengths(store);
     expect(rows).toHaveLength(lengths.size);
     for (const row of rows) {
-      const length = lengths.get(organizationStream(row.organization_id));
+      const length = lengths.get(organizationStream(row.tenant_id, row.organization_id));
       expect({ id: row.organization_id, version: (JSON.parse(row.state) as OrganizationState).version }).toEqual({
         id: row.organization_id,
         version: length,

@@ -30,7 +30,7 @@ export class GetOversightHistoryHandler implements IQueryHandler<GetOversightHis
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute(q: GetOversightHistory): Promise<Connection<OversightEventType>> {
-    const all = await this.store.readStream(organizationStream(q.organizationId), {
+    const all = await this.store.readStream(organizationStream(q.tenantId, q.organizationId), {
       direction: q.oldestFirst ? 'forwards' : 'backwards',
     });
     if (all.length === 0 || metadataOf(all[0]!).tenantId !== q.tenantId) {
