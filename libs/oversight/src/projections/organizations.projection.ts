@@ -45,7 +45,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       .prepare('SELECT revision, position, state FROM organization_state WHERE tenant_id = ? AND organization_id = ?')
       .safeIntegers(true);
     this.loadStatus = db.prepare(
-      'SELECT status FROM organization_status WHERE tenant_id = ? AND organization_id = ?',
+      'SELECT status, flags FROM organization_status WHERE tenant_id = ? AND organization_id = ?',
     );
     // Rows written before INHERITED existed: derive the links and the vendors' rows once.
     if (!linksExisted) {
@@ -113,7 +113,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     position: bigint,
     saveFacts = true,
   ): AssuranceStatusChange | null {
-    const previous = this.loadStatus.get(tenant, id) as { status: string } | undefined;
+    const previous = this.loadStatus.get(tenant, id) as { status: string; flags: string } | undefined;
     const names = carvedOutNames(state, today);
     const children = carvedOutChildren({ id, state }, today, this.links.childCandidates(tenant, id, names));
     const a = withInherited(assess(state, today), children);
@@ -124,12 +124,14 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     this.rows.saveCoverage(tenant, id, state, today);
     this.links.saveListing(tenant, id, names);
     this.rows.saveStatus(tenant, id, state, a, statusSince(a, state), revision, position);
-    if (previous?.status === a.status || !state.profile) return null;
+    const previousFlags = previous ? (JSON.parse(previous.flags) as AssuranceStatusChange['flags']) : [];
+    if (!state.profile || (previous?.status === a.status && sameFlags(previousFlags, a.flags))) return null;
     return {
       tenantId: tenant,
       organizationId: id,
       name: state.profile.name,
       previousStatus: (previous?.status ?? null) as AssuranceStatusChange['previousStatus'],
+      previousFlags,
       status: a.status,
       flags: a.flags,
       reasons: a.reasons,
@@ -161,18 +163,22 @@ class Keys {
   }
 }
 
-/** One announcement per organization per commit: from its first previous status to its last status. */
+/** One announcement per organization per commit: from its first previous state to its last. */
 class StatusChanges {
   private readonly byKey = new Map<string, AssuranceStatusChange>();
   add(change: AssuranceStatusChange | null): void {
     if (!change) return;
     const key = JSON.stringify([change.tenantId, change.organizationId]);
     const first = this.byKey.get(key);
-    this.byKey.set(key, first ? { ...change, previousStatus: first.previousStatus } : change);
+    this.byKey.set(key, first ? { ...change, previousStatus: first.previousStatus, previousFlags: first.previousFlags } : change);
   }
   list(): AssuranceStatusChange[] {
-    return [...this.byKey.values()].filter((c) => c.previousStatus !== c.status);
+    return [...this.byKey.values()].filter((c) => c.previousStatus !== c.status || !sameFlags(c.previousFlags, c.flags));
   }
+}
+
+function sameFlags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((f) => b.includes(f));
 }
 
 function groupByStream(events: RecordedEvent[]): Map<string, RecordedEvent[]> {

@@ -1,12 +1,13 @@
 import type { AssuranceReason } from '../domain/assessment.types';
 import type { AssuranceFlag, AssuranceStatus } from '../domain/oversight.vocabulary';
 
-/** Announced after the read model commits: a status (or its flags) changed. */
+/** Announced after the read model commits: a status or its flags changed (EXPIRING appearing is news). */
 export interface AssuranceStatusChange {
   tenantId: string;
   organizationId: string;
   name: string;
   previousStatus: AssuranceStatus | null;
+  previousFlags: AssuranceFlag[];
   status: AssuranceStatus;
   flags: AssuranceFlag[];
   reasons: AssuranceReason[];

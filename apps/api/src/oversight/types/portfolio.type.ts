@@ -71,11 +71,12 @@ export class CommandResultType {
 }
 
 @Allow(EVERYONE)
-@ObjectType({ description: 'A change of assessed status, announced after the read model committed it.' })
+@ObjectType({ description: 'A change of assessed status or flags, announced after the read model committed it.' })
 export class AssuranceStatusChangeType {
   @Field(() => ID) organizationId!: string;
   @Field() name!: string;
   @Field(() => AssuranceStatusEnum, { nullable: true }) previousStatus!: string | null;
+  @Field(() => [AssuranceFlagEnum]) previousFlags!: string[];
   @Field(() => AssuranceStatusEnum) status!: string;
   @Field(() => [AssuranceFlagEnum]) flags!: string[];
   @Field(() => [AssuranceReasonType]) reasons!: AssuranceReasonType[];
