@@ -9,7 +9,7 @@ describe('schema.gql', () => {
     try {
       const generated = readFileSync(join(api.dataDir, 'schema.gql'), 'utf8');
       const committed = readFileSync(join(__dirname, '..', 'schema.gql'), 'utf8');
-      // If this fails: run `npm start` once (it writes schema.gql) and commit the new contract.
+      // If this fails: run `npm run schema` and commit the new contract.
       expect(committed).toBe(generated);
       for (const name of ['registerOrganization', 'recordReportReceived', 'oversightHistory', 'portfolioSummary', 'assuranceStatusChanged']) {
         expect(committed).toContain(`${name}(`);
