@@ -1,4 +1,5 @@
-import type { CoverageTimeline, OrganizationDetail } from './api';
+import type { CoverageTimeline } from './api/coverage';
+import type { OrganizationDetail } from './api/detail';
 import { addDays, addMonths, dayMs, daysBetween } from './dates';
 
 const ACCEPTED = new Set(['ACCEPTED', 'ACCEPTED_WITH_CONDITIONS']);

@@ -1,4 +1,4 @@
-import type { OrganizationDetail, Report } from './api';
+import type { OrganizationDetail, Report } from './api/detail';
 import { deriveCoverageTimeline } from './coverage';
 
 /** The browser's own continuity timeline, for servers without coverageTimeline. */

@@ -1,4 +1,5 @@
-import { fetchCoverageTimeline, type CoverageTimeline, type OrganizationDetail } from '../api';
+import { fetchCoverageTimeline, type CoverageTimeline } from '../api/coverage';
+import type { OrganizationDetail } from '../api/detail';
 import { deriveCoverageTimeline } from '../coverage';
 import { isUnsupported } from '../graphql';
 import { useQuery } from '../hooks';

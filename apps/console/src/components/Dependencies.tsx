@@ -1,4 +1,5 @@
-import { fetchDependencyImpact, type DependencyImpact, type OrganizationOverview } from '../api';
+import { fetchDependencyImpact, type DependencyImpact } from '../api/dependencies';
+import type { OrganizationOverview } from '../api/overview';
 import { isForbidden } from '../graphql';
 import { useQuery } from '../hooks';
 import { Link, orgPath } from '../router';

@@ -1,4 +1,4 @@
-import type { ExceptionItem } from '../api';
+import type { ExceptionItem } from '../api/detail';
 import { humanize } from '../status';
 
 function state(e: ExceptionItem): string {

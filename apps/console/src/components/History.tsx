@@ -1,4 +1,4 @@
-import type { HistoryEvent } from '../api';
+import type { HistoryEvent } from '../api/audit';
 import { formatInstant } from '../dates';
 
 export const eventAnchor = (eventId: string) => `event-${eventId}`;

@@ -1,5 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { fetchDetail, fetchHistory, fetchOverview, type HistoryEvent, type OrganizationDetail, type OrganizationOverview } from '../api';
+import { fetchHistory, type HistoryEvent } from '../api/audit';
+import { fetchDetail, type OrganizationDetail } from '../api/detail';
+import { fetchOverview, type OrganizationOverview } from '../api/overview';
 import { isForbidden } from '../graphql';
 import { useQuery } from '../hooks';
 import { BASE, Link, replayPath } from '../router';

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { fetchOrganizations, fetchPortfolioSummary, type OrganizationFilter, type PortfolioSummary } from '../api';
+import { fetchOrganizations, fetchPortfolioSummary, type PortfolioSummary } from '../api/portfolio';
 import { useQuery } from '../hooks';
-import { Link, orgPath } from '../router';
-import { CATEGORIES, CRITICALITIES, criticalityRank, humanize, statusMeta, statusRank } from '../status';
+import { usePortfolioFilter } from '../portfolio-filter';
+import { criticalityRank, humanize, statusMeta, statusRank } from '../status';
 import type { OrgSummary } from '../types';
+import { CriticalNotAssured, ExpiringSoon } from './CommitteeLists';
 import { HeatMap, type Cell } from './HeatMap';
 import { OrgTable } from './OrgTable';
+import { PortfolioFilters } from './PortfolioFilters';
 import { Loading, QueryProblem, Section } from './Section';
-import { StatusBadge } from './StatusBadge';
 
 const byCommitteeOrder = (a: OrgSummary, b: OrgSummary) =>
   criticalityRank(a.criticality) - criticalityRank(b.criticality) ||
@@ -20,25 +21,10 @@ const byCommitteeOrder = (a: OrgSummary, b: OrgSummary) =>
  * and since when", what expires in the next 60 days, and every organization, filterable.
  */
 export function Portfolio() {
-  const [search, setSearch] = useState('');
-  const [query, setQuery] = useState('');
-  const [criticality, setCriticality] = useState<string[]>([]);
-  const [category, setCategory] = useState('');
+  const filters = usePortfolioFilter();
   const [cell, setCell] = useState<Cell | null>(null);
 
-  // Search as you type, once typing pauses.
-  useEffect(() => {
-    const t = window.setTimeout(() => setQuery(search.trim()), 250);
-    return () => window.clearTimeout(t);
-  }, [search]);
-
-  const filter: OrganizationFilter = {
-    ...(query ? { search: query } : {}),
-    ...(criticality.length ? { criticality } : {}),
-    ...(category ? { category: [category] } : {}),
-  };
-  const filterKey = JSON.stringify(filter);
-  const orgs = useQuery(() => fetchOrganizations(filter), [filterKey]);
+  const orgs = useQuery(() => fetchOrganizations(filters.filter), [filters.key]);
   const notAssured = useQuery(() => fetchOrganizations({ notAssured: true }), []);
   const summary = useQuery<PortfolioSummary>(() => fetchPortfolioSummary(60), []);
 
@@ -49,7 +35,7 @@ export function Portfolio() {
   const listed = (orgs.data ?? [])
     .filter((o) => !cell || (o.assurance.status === cell.status && o.criticality === cell.criticality))
     .sort(byCommitteeOrder);
-  const filtered = filterKey !== '{}';
+  const filtered = filters.active;
 
   return (
     <div class="portfolio">
@@ -67,84 +53,36 @@ export function Portfolio() {
 
       <div class="two-col">
         <Section id="heatmap" title="Status × criticality">
-          <form class="filters" role="search" aria-label="Filter organizations" onSubmit={(e) => e.preventDefault()}>
-            <label>
-              Search by name
-              <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} placeholder="e.g. colocation" />
-            </label>
-            <label>
-              Category
-              <select value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-                <option value="">All categories</option>
-                {CATEGORIES.map((c) => (
-                  <option value={c} key={c}>
-                    {humanize(c)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <fieldset>
-              <legend>Criticality</legend>
-              {CRITICALITIES.map((c) => (
-                <label class="check" key={c}>
-                  <input
-                    type="checkbox"
-                    checked={criticality.includes(c)}
-                    onChange={(e) => setCriticality(e.currentTarget.checked ? [...criticality, c] : criticality.filter((x) => x !== c))}
-                  />
-                  {humanize(c)}
-                </label>
-              ))}
-            </fieldset>
-            {(filtered || cell) && (
-              <button
-                type="button"
-                class="link-button"
-                onClick={() => {
-                  setSearch('');
-                  setQuery('');
-                  setCriticality([]);
-                  setCategory('');
-                  setCell(null);
-                }}
-              >
-                Clear filters
-              </button>
-            )}
-          </form>
+          <PortfolioFilters
+            filters={filters}
+            canClear={filtered || !!cell}
+            onClear={() => {
+              filters.clear();
+              setCell(null);
+            }}
+          />
           {orgs.error ? <QueryProblem error={orgs.error} what="the portfolio" /> : orgs.data ? <HeatMap organizations={orgs.data} selected={cell} onSelect={setCell} /> : <Loading what="the portfolio" />}
         </Section>
 
         <div>
-        <Section id="critical" title="Critical and not assured">
-          {notAssured.error ? (
-            <QueryProblem error={notAssured.error} what="the critical organizations not assured" />
-          ) : notAssured.data ? (
-            <CriticalNotAssured organizations={notAssured.data.filter((o) => o.criticality === 'CRITICAL').sort(byCommitteeOrder)} />
-          ) : (
-            <Loading what="the critical organizations not assured" />
-          )}
-        </Section>
-        <Section id="expiring" title="Expires in the next 60 days">
-          {summary.error ? (
-            <QueryProblem error={summary.error} what="the expiry list" />
-          ) : summary.data ? (
-            summary.data.expiringSoon.length === 0 ? (
-              <p class="muted">Nothing expires in the next {summary.data.expiringWithinDays} days.</p>
+          <Section id="critical" title="Critical and not assured">
+            {notAssured.error ? (
+              <QueryProblem error={notAssured.error} what="the critical organizations not assured" />
+            ) : notAssured.data ? (
+              <CriticalNotAssured organizations={notAssured.data.filter((o) => o.criticality === 'CRITICAL').sort(byCommitteeOrder)} />
             ) : (
-              <ul class="plain-list" data-testid="expiring">
-                {summary.data.expiringSoon.map((o) => (
-                  <li key={o.id}>
-                    <Link href={orgPath(o.id)}>{o.name}</Link> ({humanize(o.criticality)}) — expires <strong>{o.assurance.expiresAt}</strong>{' '}
-                    <StatusBadge status={o.assurance.status} flags={o.assurance.flags} />
-                  </li>
-                ))}
-              </ul>
-            )
-          ) : (
-            <Loading what="the expiry list" />
-          )}
-        </Section>
+              <Loading what="the critical organizations not assured" />
+            )}
+          </Section>
+          <Section id="expiring" title="Expires in the next 60 days">
+            {summary.error ? (
+              <QueryProblem error={summary.error} what="the expiry list" />
+            ) : summary.data ? (
+              <ExpiringSoon summary={summary.data} />
+            ) : (
+              <Loading what="the expiry list" />
+            )}
+          </Section>
         </div>
       </div>
 
@@ -166,28 +104,5 @@ export function Portfolio() {
         {orgs.data && <OrgTable organizations={listed} caption="Organizations" captionHidden testId="org-list" />}
       </Section>
     </div>
-  );
-}
-
-/** The committee's first question, answered on the first screen: who, status, since when, why. */
-function CriticalNotAssured(props: { organizations: OrgSummary[] }) {
-  if (props.organizations.length === 0) return <p class="muted">Every critical organization is assured.</p>;
-  return (
-    <ul class="plain-list critical-list" data-testid="critical-not-assured">
-      {props.organizations.map((o) => {
-        const main = o.assurance.reasons.find((r) => r.status === o.assurance.status) ?? o.assurance.reasons[0];
-        return (
-          <li key={o.id} data-org={o.id}>
-            <div>
-              <Link href={orgPath(o.id)}>
-                <strong>{o.name}</strong>
-              </Link>{' '}
-              <StatusBadge status={o.assurance.status} flags={o.assurance.flags} /> <span class="muted small">since {o.assurance.statusSince ?? '—'}</span>
-            </div>
-            {main && <div class="small">{main.message}</div>}
-          </li>
-        );
-      })}
-    </ul>
   );
 }

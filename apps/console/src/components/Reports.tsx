@@ -1,4 +1,4 @@
-import type { Report, Validation } from '../api';
+import type { Report, Validation } from '../api/detail';
 import { humanize } from '../status';
 
 /** Every report received, oldest first, with our review and its bridge letters; then validations. */

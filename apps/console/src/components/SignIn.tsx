@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { fetchServerTime } from '../api';
+import { fetchServerTime } from '../api/server-time';
 import { isUnauthenticated } from '../graphql';
 import { normalizeToken, readClaims } from '../session';
 
