@@ -99,4 +99,11 @@ export interface EventStore {
   headPosition(): Promise<bigint>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
   close(): Promise<void>;
+  /**
+   * OPTIONAL: the event with this id, in whatever stream, or null. Adapters that keep an index of
+   * ids (SQLite: UNIQUE(event_id); in memory: a map) offer it so that a retried command is
+   * recognised without scanning its stream. Adapters without one (EventStoreDB) leave it out and
+   * callers fall back to reading the stream.
+   */
+  findEvent?(eventId: string): Promise<RecordedEvent | null>;
 }

@@ -78,6 +78,12 @@ export class InMemoryEventStore implements EventStore {
     return picked.slice(0, limit).map(copyRecorded);
   }
 
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    const event = this.byId.get(eventId);
+    return event === undefined ? null : copyRecorded(event);
+  }
+
   async streamRevision(streamId: string): Promise<bigint | null> {
     this.assertOpen();
     return this.streams.get(streamId)?.at(-1)?.revision ?? null;

@@ -11,6 +11,8 @@ import { shiftedClock, systemClock, type Clock } from '../../../../libs/oversigh
 import { OversightCommandHandler } from '../../../../libs/oversight/src/application/handle-command';
 import { OrganizationQueries } from '../../../../libs/oversight/src/queries/organization.queries';
 import { ExceptionQueries } from '../../../../libs/oversight/src/queries/exception.queries';
+import { ReadModelStreamSnapshots } from '../../../../libs/oversight/src/snapshots/read-model-stream-snapshots';
+import { StreamSnapshotCache } from '../../../../libs/oversight/src/snapshots/stream-snapshot-cache';
 import type { AppConfig } from '../config/app-config';
 import {
   EVENT_STORE_CONFIG,
@@ -75,6 +77,9 @@ import { ProjectionService } from './projection.service';
         // Read models are rebuildable from the store; a lost last commit is replayed from the checkpoint.
         db.pragma('synchronous = NORMAL');
         db.pragma('busy_timeout = 5000');
+        // 16 MB of page cache (the default is 2 MB): at a million events the read model is hundreds
+        // of MB and a projection batch touches rows all over it (see bench/); more costs memory.
+        db.pragma('cache_size = -16384');
         return db;
       },
     },
@@ -85,8 +90,11 @@ import { ProjectionService } from './projection.service';
     },
     {
       provide: OversightCommandHandler,
-      inject: [EVENT_STORE, CLOCK],
-      useFactory: (store: EventStore, clock: Clock) => new OversightCommandHandler(store, clock),
+      inject: [EVENT_STORE, CLOCK, READ_MODEL_DB],
+      // The command path starts from the latest state it knows (its own last commands, else the
+      // read model's) and reads only the stream's tail: its cost does not grow with the stream.
+      useFactory: (store: EventStore, clock: Clock, db: Database.Database) =>
+        new OversightCommandHandler(store, clock, 8, new StreamSnapshotCache(10_000, new ReadModelStreamSnapshots(db))),
     },
     { provide: OrganizationQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new OrganizationQueries(db) },
     { provide: ExceptionQueries, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new ExceptionQueries(db) },

@@ -6,9 +6,11 @@ import type { Projection } from '../../../../libs/event-store/src/projection/pro
 import { ProjectionRunner } from '../../../../libs/event-store/src/projection/projection-runner';
 import type { Clock } from '../../../../libs/oversight/src/application/clock';
 import { ORGANIZATION_STREAM_PREFIX } from '../../../../libs/oversight/src/application/event-envelope';
-import { OrganizationsProjection } from '../../../../libs/oversight/src/projections/organizations.projection';
+import { OrganizationsProjection, type OrganizationsProjectionOptions } from '../../../../libs/oversight/src/projections/organizations.projection';
 import type { AssuranceStatusChange } from '../../../../libs/oversight/src/projections/read-model.effects';
 import { StatusClock } from '../../../../libs/oversight/src/projections/status-clock';
+import { SqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store';
+import { AsOfSnapshotProjection } from '../../../../libs/oversight/src/snapshots/as-of-snapshot.projection';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_DB } from './tokens';
 import { ProjectionCommitted } from './projection-committed.event';
@@ -54,8 +56,20 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Fresh instances of every projection the live runner feeds: a rebuild runs the same set. */
-  createProjections(): Projection<AssuranceStatusChange>[] {
-    return [new OrganizationsProjection(this.clock)];
+  createProjections(options: OrganizationsProjectionOptions = {}): Projection<AssuranceStatusChange>[] {
+    return [new OrganizationsProjection(this.clock, options), ...this.snapshotProjections()];
+  }
+
+  /**
+   * As-of snapshots (libs/oversight/src/snapshots) need a synchronous read of a stream while the
+   * read-model transaction is open: the SQLite store offers one; with EventStoreDB, as-of replays
+   * fold the whole stream, as before.
+   */
+  private snapshotProjections(): Projection<AssuranceStatusChange>[] {
+    const store = this.store;
+    if (!(store instanceof SqliteEventStore)) return [];
+    const read = (streamId: string, from: bigint, to: bigint) => store.readStreamSync(streamId, { fromRevision: from, maxCount: Number(to - from + 1n) });
+    return [new AsOfSnapshotProjection({ read, every: 100 }) as Projection<never>];
   }
 
   /** The live read-model database (the rebuild copies a finished read model into it). */

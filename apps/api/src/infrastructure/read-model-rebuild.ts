@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/event-store.port';
+import type { Projection } from '../../../../libs/event-store/src/projection/projection';
 import { ProjectionRunner } from '../../../../libs/event-store/src/projection/projection-runner';
 import { ORGANIZATION_STREAM_PREFIX } from '../../../../libs/oversight/src/application/event-envelope';
 import type { AssuranceStatusChange } from '../../../../libs/oversight/src/projections/read-model.effects';
@@ -23,6 +24,16 @@ export interface RebuildProgress {
   startedAt: string | null;
   finishedAt: string | null;
   error: string | null;
+}
+
+export const REBUILD_BATCH_SIZE = 50_000;
+/** Organizations a rebuild holds in memory before writing their rows (bounded memory). */
+export const REBUILD_DEFER_ROWS = 20_000;
+
+/** A projection's rebuild-mode flush, if it has one (OrganizationsProjection). */
+function flushOf(p: Projection<AssuranceStatusChange>): AssuranceStatusChange[] {
+  const flush = (p as { flush?: () => AssuranceStatusChange[] }).flush;
+  return flush ? flush.call(p) : [];
 }
 
 const REBUILD_FILE = /^read-models\.\d+\.db(-journal|-wal|-shm)?$/;
@@ -89,12 +100,17 @@ export class ReadModelRebuilder implements OnApplicationBootstrap, BeforeApplica
     db.pragma('synchronous = OFF');
     const pending: Array<{ events: RecordedEvent[]; changes: AssuranceStatusChange[] }> = [];
     const target = await this.lastOrganizationPosition();
+    // Rebuild mode: organizations' rows are written when they leave a bounded in-memory set or at
+    // the flush before the swap, not once per batch (the file is thrown away on any failure).
+    const projections = this.projections.createProjections({ deferRows: REBUILD_DEFER_ROWS });
     const runner = new ProjectionRunner<AssuranceStatusChange>({
       store: this.store,
       db,
-      projections: this.projections.createProjections(),
+      projections,
       streamPrefix: ORGANIZATION_STREAM_PREFIX,
-      batchSize: 1000,
+      // Large batches: each organization's rows are written once per batch, so a rebuild from zero
+      // writes them a few times instead of once per thousand events (bench/: about 4× faster).
+      batchSize: REBUILD_BATCH_SIZE,
       onCommitted: (events, changes) => {
         this.progress.processed += events.length;
         this.progress.total = Math.max(this.progress.total, this.progress.processed);
@@ -113,11 +129,14 @@ export class ReadModelRebuilder implements OnApplicationBootstrap, BeforeApplica
       const copied = await this.projections.whilePaused(async (livePosition) => {
         await this.catchUp(runner, livePosition);
         await runner.stop();
+        const flushed = db.transaction(() => projections.flatMap((p) => flushOf(p)))();
         const result = copyReadModelInto(this.projections.readModel, path);
         for (const { events, changes } of pending) {
           const fresh = events.filter((e) => e.position > livePosition);
           if (fresh.length > 0) this.projections.announce(fresh, changes.filter((c) => c.position > livePosition));
         }
+        const late = flushed.filter((c) => c.position > livePosition);
+        if (late.length > 0) this.projections.announce([], late);
         return result;
       });
       this.progress = { ...this.progress, state: 'COMPLETED', total: this.progress.processed, finishedAt: new Date().toISOString() };

@@ -8,7 +8,7 @@ eventStoreContract('SqliteEventStore on a file', async () => {
   const file = new TemporaryDatabase();
   // No polling to lean on: the contract's subscriptions must be woken by this store's signal.
   return { store: file.open({ pollIntervalMs: 60_000 }), cleanup: () => file.dispose() };
-});
+}, { findEvent: true });
 
 describe('SqliteEventStore specifics (group commit: group-commit.int.spec.ts)', () => {
   let file: TemporaryDatabase;

@@ -74,6 +74,20 @@ export class SqliteEventStore implements EventStore {
     return this.queries.readStream(streamId, options);
   }
 
+  async findEvent(eventId: string): Promise<RecordedEvent | null> {
+    this.assertOpen();
+    return this.queries.readEvent(eventId);
+  }
+
+  /**
+   * A synchronous read of one stream, for code that must stay synchronous (a projection building
+   * a snapshot inside its read-model transaction). Same rows as `readStream`.
+   */
+  readStreamSync(streamId: string, options: ReadStreamOptions = {}): RecordedEvent[] {
+    this.assertOpen();
+    return this.queries.readStream(streamId, options);
+  }
+
   async streamRevision(streamId: string): Promise<bigint | null> {
     this.assertOpen();
     return this.queries.streamTail(streamId)?.revision ?? null;

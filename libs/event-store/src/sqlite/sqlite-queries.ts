@@ -30,6 +30,7 @@ export class EventQueries {
     const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
     this.statements = {
       findEvent: prepare('SELECT stream_id AS streamId, revision, position FROM events WHERE event_id = ?'),
+      readEvent: prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
       streamTail: prepare(
         'SELECT stream_id AS streamId, revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
       ),
@@ -59,6 +60,11 @@ export class EventQueries {
     return this.statements.findEvent.get(eventId) as StoredEventRef | undefined;
   }
 
+  /** The whole event with this id (UNIQUE(event_id) index), or null. */
+  readEvent(eventId: string): RecordedEvent | null {
+    const row = this.statements.readEvent.get(eventId);
+    return row === undefined ? null : (this.rows([row])[0] ?? null);
+  }
   streamTail(streamId: string): StoredEventRef | undefined {
     return this.statements.streamTail.get(streamId) as StoredEventRef | undefined;
   }

@@ -10,6 +10,7 @@ import type { Clock } from '../application/clock';
 import { metadataOf, organizationIdOf, toDomainEvent } from '../application/event-envelope';
 import { statusSince } from '../replay/status-since';
 import { CarveOutLinks, OrganizationRows } from './organization-rows';
+import { PendingStates, type PendingState } from './pending-states';
 import type { AssuranceStatusChange } from './read-model.effects';
 import { CARVE_OUT_LISTING_TABLE, PROJECTION_TABLES, READ_MODEL_DDL } from './read-model.schema';
 
@@ -34,7 +35,12 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
   private loadState!: Statement;
   private loadStatus!: Statement;
 
-  constructor(private readonly clock: Clock) {}
+  /** Rebuild mode (see OrganizationsProjectionOptions.deferRows); null when live. */
+  private readonly pending: PendingStates | null;
+
+  constructor(private readonly clock: Clock, options: OrganizationsProjectionOptions = {}) {
+    this.pending = options.deferRows ? new PendingStates(options.deferRows) : null;
+  }
 
   setup(db: Database): void {
     const linksExisted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(CARVE_OUT_LISTING_TABLE);
@@ -56,9 +62,11 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
 
   reset(db: Database): void {
     for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    this.pending?.clear();
   }
 
   apply(_db: Database, events: RecordedEvent[]): AssuranceStatusChange[] {
+    if (this.pending) return this.applyDeferred(events);
     const today = dayOf(this.clock.now());
     const changes = new StatusChanges();
     const vendors = new Keys();
@@ -74,6 +82,52 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       // Vendors linked before (a renamed child leaves a listing) and after the write.
       vendors.add(tenant, this.links.vendorsOf(tenant, id));
       changes.add(this.write(tenant, id, state, today, last.revision, last.position));
+      vendors.add(tenant, this.links.vendorsOf(tenant, id));
+    }
+    this.rederive(vendors, today, changes);
+    return changes.list();
+  }
+
+  /**
+   * Rebuild mode: folds into states held in memory and writes an organization's rows only when it
+   * leaves the bounded set, or at `flush`: once per organization instead of once per batch it
+   * appears in (the rows of a portfolio rebuilt from zero are then written ~once, see bench/).
+   */
+  private applyDeferred(events: RecordedEvent[]): AssuranceStatusChange[] {
+    const pending = this.pending!;
+    const evicted: PendingState[] = [];
+    for (const [streamId, stream] of groupByStream(events)) {
+      const tenant = String(metadataOf(stream[0]!).tenantId);
+      const id = organizationIdOf(streamId);
+      let entry = pending.take(tenant, id);
+      if (!entry) {
+        const stored = this.loadState.get(tenant, id) as StoredState | undefined;
+        entry = { tenant, id, state: stored ? JSON.parse(stored.state) : initialState(), revision: stored?.revision ?? -1n, position: stored?.position ?? 0n };
+      }
+      for (const e of stream) {
+        if (e.revision <= entry.revision) continue;
+        entry.state = evolve(entry.state, toDomainEvent(e));
+        entry.revision = e.revision;
+        entry.position = e.position;
+      }
+      evicted.push(...pending.put(entry));
+    }
+    return this.writeOut(evicted);
+  }
+
+  /** Rebuild mode: writes every organization still held in memory. Call once the runner has stopped. */
+  flush(): AssuranceStatusChange[] {
+    return this.pending ? this.writeOut(this.pending.drain()) : [];
+  }
+
+  private writeOut(entries: readonly PendingState[]): AssuranceStatusChange[] {
+    if (entries.length === 0) return [];
+    const today = dayOf(this.clock.now());
+    const changes = new StatusChanges();
+    const vendors = new Keys();
+    for (const { tenant, id, state, revision, position } of entries) {
+      vendors.add(tenant, this.links.vendorsOf(tenant, id));
+      changes.add(this.write(tenant, id, state, today, revision, position));
       vendors.add(tenant, this.links.vendorsOf(tenant, id));
     }
     this.rederive(vendors, today, changes);
@@ -139,6 +193,15 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       position,
     };
   }
+}
+
+export interface OrganizationsProjectionOptions {
+  /**
+   * Rebuild mode, for a read model built from zero into a throwaway file: hold up to this many
+   * organizations' states in memory and write their rows when they leave or at `flush()`. Their
+   * rows lag the checkpoint meanwhile, so never use it for the live read model.
+   */
+  deferRows?: number;
 }
 
 interface StoredState {

@@ -40,6 +40,7 @@ CREATE INDEX IF NOT EXISTS organization_status_by_status ON organization_status 
 CREATE INDEX IF NOT EXISTS organization_status_due ON organization_status (next_reassessment_on);
 CREATE INDEX IF NOT EXISTS organization_status_expiry ON organization_status (tenant_id, expires_at);
 CREATE INDEX IF NOT EXISTS organization_status_parent ON organization_status (tenant_id, parent_id);
+CREATE INDEX IF NOT EXISTS organization_status_by_trimmed_name ON organization_status (tenant_id, trim(name_key));
 CREATE TABLE IF NOT EXISTS control_exception (
   tenant_id TEXT NOT NULL,
   organization_id TEXT NOT NULL,

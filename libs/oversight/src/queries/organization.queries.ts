@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { OrganizationState } from '../domain/organization.state';
 import type { ControlCoverage } from '../domain/assessment.types';
 import { ASSURANCE_STATUSES, CRITICALITIES } from '../domain/oversight.vocabulary';
@@ -22,22 +22,52 @@ export class InvalidCursorError extends Error {
   }
 }
 
+/** Parsed states kept per query object: enough for a page of 50 and the busiest organizations. */
+const STATE_CACHE_ENTRIES = 256;
+
 /** Reads of the organization read models; every one scoped to a tenant. */
 export class OrganizationQueries {
+  private readonly states = new Map<string, { revision: number; state: OrganizationState }>();
+  private prepared: Record<'status' | 'stateRevision' | 'state', Statement> | null = null;
+
   constructor(private readonly db: Database) {}
 
+  /** Prepared once, on first use: the projection creates the tables when it starts. */
+  private get sql(): Record<'status' | 'stateRevision' | 'state', Statement> {
+    this.prepared ??= {
+      status: this.db.prepare('SELECT * FROM organization_status WHERE tenant_id = ? AND organization_id = ?'),
+      stateRevision: this.db.prepare('SELECT revision FROM organization_state WHERE tenant_id = ? AND organization_id = ?'),
+      state: this.db.prepare('SELECT revision, state FROM organization_state WHERE tenant_id = ? AND organization_id = ?'),
+    };
+    return this.prepared;
+  }
+
   status(tenant: string, id: string): OrganizationStatusView | null {
-    const row = this.db
-      .prepare('SELECT * FROM organization_status WHERE tenant_id = ? AND organization_id = ?')
-      .get(tenant, id) as StatusRow | undefined;
+    const row = this.sql.status.get(tenant, id) as StatusRow | undefined;
     return row ? toStatusView(row) : null;
   }
 
+  /**
+   * The folded state, parsed once per revision: parsing it is most of a query's cost (see bench/),
+   * and a state at a revision never changes. Callers must not mutate it (mappers copy).
+   */
   state(tenant: string, id: string): OrganizationState | null {
-    const row = this.db
-      .prepare('SELECT state FROM organization_state WHERE tenant_id = ? AND organization_id = ?')
-      .get(tenant, id) as { state: string } | undefined;
-    return row ? (JSON.parse(row.state) as OrganizationState) : null;
+    const key = `${tenant}\u0000${id}`;
+    const head = this.sql.stateRevision.get(tenant, id) as { revision: number } | undefined;
+    if (!head) return null;
+    const cached = this.states.get(key);
+    if (cached && cached.revision === head.revision) {
+      this.states.delete(key);
+      this.states.set(key, cached);
+      return cached.state;
+    }
+    const row = this.sql.state.get(tenant, id) as { revision: number; state: string } | undefined;
+    if (!row) return null;
+    const state = JSON.parse(row.state) as OrganizationState;
+    this.states.delete(key);
+    this.states.set(key, { revision: row.revision, state });
+    if (this.states.size > STATE_CACHE_ENTRIES) this.states.delete(this.states.keys().next().value as string);
+    return state;
   }
 
   /** Keyset pagination by (name, id): the cost of a page does not grow with the portfolio. */

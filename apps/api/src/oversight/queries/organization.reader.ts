@@ -15,7 +15,8 @@ export class OrganizationReader {
   organization(tenantId: string, id: string): OrganizationType | null {
     this.projections.statusClock.catchUp();
     const view = this.queries.status(tenantId, id);
-    const state = view ? this.queries.state(tenantId, id) : null;
-    return view && state ? toOrganizationType(view, state) : null;
+    // The state is parsed only if the query selects a field that needs it (the two rows are
+    // written together, so a status row always has its state).
+    return view ? toOrganizationType(view, () => this.queries.state(tenantId, id)!) : null;
   }
 }
