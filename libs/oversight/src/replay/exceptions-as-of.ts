@@ -1,34 +1,11 @@
 import { isOutstanding } from '../domain/assess';
 import { dayOf } from '../domain/calendar';
 import type { OrganizationState } from '../domain/organization.state';
-import { SEVERITIES, type IsoDate, type Severity } from '../domain/oversight.vocabulary';
+import { SEVERITIES, type IsoDate } from '../domain/oversight.vocabulary';
+import type { ExceptionView } from '../queries/exception.queries';
 
 /** One exception as it stood on a day: the same shape as the exceptions read model's rows. */
-export interface ExceptionAsOf {
-  organizationId: string;
-  organizationName: string;
-  exceptionId: string;
-  severity: Severity;
-  source: string;
-  reportId: string | null;
-  controlRef: string;
-  criteriaRef: string | null;
-  kind: string;
-  description: string;
-  managementResponse: string | null;
-  foundOn: IsoDate;
-  remediationOwner: string | null;
-  remediationPlan: string | null;
-  dueDate: IsoDate | null;
-  closedOn: IsoDate | null;
-  resolution: string | null;
-  riskAcceptedBy: string | null;
-  riskAcceptedOn: IsoDate | null;
-  riskAcceptedUntil: IsoDate | null;
-  open: boolean;
-  overdue: boolean;
-  eventIds: string[];
-}
+export type ExceptionAsOf = ExceptionView;
 
 /**
  * The exceptions of an as-of state, open and overdue judged on `day` with the same rule as
