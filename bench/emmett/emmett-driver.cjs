@@ -54,7 +54,8 @@ async function main() {
     for (let w = 0; w < spec.writers; w++) read += (await store.readStream(`organization-bench-${w}`)).events.length;
   }
   const readSeconds = (performance.now() - readStarted) / 1000;
-  process.stdout.write(JSON.stringify({ appends: done, appendRate: done / appendSeconds, readEvents: read, readRate: read / readSeconds, retries, escaped }));
+  // On a line of its own, marked: Emmett or sqlite3 may print their own errors on stdout.
+  process.stdout.write('\nRESULT ' + JSON.stringify({ appends: done, appendRate: done / appendSeconds, readEvents: read, readRate: read / readSeconds, retries, escaped }) + '\n');
 }
 
 main().catch((error) => {

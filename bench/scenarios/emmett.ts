@@ -23,13 +23,29 @@ export function ensureEmmett(install: boolean): boolean {
   return true;
 }
 
-function emmett(file: string, count: number, readRounds: number): Promise<Measured & { retries: number; escaped: number }> {
+type EmmettResult = Measured & { retries: number; escaped: number };
+
+function emmettOnce(file: string, count: number, readRounds: number): Promise<EmmettResult> {
   const spec = JSON.stringify({ file, writers: WRITERS, count, readRounds });
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(EMMETT_DIR, 'emmett-driver.cjs'), spec], { cwd: EMMETT_DIR }, (error, stdout, stderr) =>
-      error ? reject(new Error(`Emmett driver failed: ${stderr || String(error)}`)) : resolve(JSON.parse(stdout) as Measured & { retries: number; escaped: number }),
-    );
+    execFile(process.execPath, [join(EMMETT_DIR, 'emmett-driver.cjs'), spec], { cwd: EMMETT_DIR }, (error, stdout, stderr) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      if (error || line === undefined) return reject(new Error(`Emmett driver failed: ${stderr || stdout || String(error)}`));
+      resolve(JSON.parse(line.slice('RESULT '.length)) as EmmettResult);
+    });
   });
+}
+
+/** Seen here: Emmett 0.38.5 now and then dies on SQLITE_BUSY from its own COMMIT; a fresh file and another try. */
+async function emmett(dir: string, count: number, readRounds: number): Promise<EmmettResult & { failedRuns: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { ...(await emmettOnce(join(dir, `emmett-${attempt}.db`), count, readRounds)), failedRuns: attempt - 1 };
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      process.stderr.write(`bench: Emmett run ${attempt} failed (${String(error).slice(0, 200)}); again on a fresh file\n`);
+    }
+  }
 }
 
 /** The same workload on our store: 32 clients appending single events, then every stream read back. */
@@ -63,10 +79,11 @@ export async function emmettScenarios(dir: string, count: number, install: boole
     return [];
   }
   const readRounds = 20;
-  const theirs = await emmett(join(dir, 'emmett.db'), count, readRounds);
+  const theirs = await emmett(dir, count, readRounds);
   const mine = await ours(join(dir, 'ours-vs-emmett.db'), count, readRounds);
   const scale = `${count.toLocaleString('en-US')} appends, 32 clients`;
-  const note = theirs.retries + theirs.escaped > 0 ? ` (${theirs.retries + theirs.escaped} SQLITE_BUSY retried)` : '';
+  const busy = theirs.retries + theirs.escaped;
+  const note = busy + theirs.failedRuns > 0 ? ` (SQLITE_BUSY: ${busy} appends retried, ${theirs.failedRuns} runs failed)` : '';
   return [
     atLeast('appends (vs Emmett)', scale, `Emmett SQLite event store 0.38.5${note}`, 'events/s', mine.appendRate, theirs.appendRate, 2),
     atLeast('stream reads (vs Emmett)', `${WRITERS} streams × ${readRounds} reads`, 'Emmett SQLite event store 0.38.5', 'events/s', mine.readRate, theirs.readRate, 2),

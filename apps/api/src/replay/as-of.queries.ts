@@ -9,6 +9,7 @@ import type { Connection } from '../oversight/types/connection.type';
 import type { OrganizationType } from '../oversight/types/organization.type';
 import { toAsOfOrganization } from './as-of.mapper';
 import { resolveMoment } from './moment';
+import { AsOfSnapshots } from './as-of-snapshots.service';
 import { TenantStreams } from './tenant-streams.service';
 
 /** One organization on `asOf` as known on `knownAt` (DESIGN §5 "Bitemporal replay"). */
@@ -35,20 +36,28 @@ export class ListOrganizationsAsOf extends Query<Connection<OrganizationType>> {
 /** Null, as today's query answers, for an organization unknown then (or another tenant's). */
 @QueryHandler(GetOrganizationAsOf)
 export class GetOrganizationAsOfHandler implements IQueryHandler<GetOrganizationAsOf> {
-  constructor(private readonly streams: TenantStreams, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly streams: TenantStreams,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly snapshots: AsOfSnapshots,
+  ) {}
 
   async execute(q: GetOrganizationAsOf): Promise<OrganizationType | null> {
     const moment = resolveMoment(this.clock.now(), q.asOf, q.knownAt);
     const streams = await this.streams.all(q.tenantId);
     if (!streams.some((s) => s.id === q.id)) return null;
-    const answer = portfolioAsOf(streams, moment).get(q.id);
+    const answer = portfolioAsOf(streams, moment, this.snapshots.folderOf(q.tenantId)).get(q.id);
     return answer ? toAsOfOrganization(q.tenantId, q.id, answer) : null;
   }
 }
 
 @QueryHandler(ListOrganizationsAsOf)
 export class ListOrganizationsAsOfHandler implements IQueryHandler<ListOrganizationsAsOf> {
-  constructor(private readonly streams: TenantStreams, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly streams: TenantStreams,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly snapshots: AsOfSnapshots,
+  ) {}
 
   async execute(q: ListOrganizationsAsOf): Promise<Connection<OrganizationType>> {
     const after = q.after === null ? null : decodeCursor(q.after);
@@ -56,7 +65,8 @@ export class ListOrganizationsAsOfHandler implements IQueryHandler<ListOrganizat
       throw apiError('BAD_USER_INPUT', 'The cursor is not one this API issued', { field: 'after' });
     }
     const moment = resolveMoment(this.clock.now(), q.asOf, q.knownAt);
-    const page = pageAsOf(portfolioAsOf(await this.streams.all(q.tenantId), moment), q.filter, q.first, after as [string, string] | null);
+    const portfolio = portfolioAsOf(await this.streams.all(q.tenantId), moment, this.snapshots.folderOf(q.tenantId));
+    const page = pageAsOf(portfolio, q.filter, q.first, after as [string, string] | null);
     const edges = page.nodes.map((n, i) => ({ cursor: encodeCursor(page.keys[i]!), node: toAsOfOrganization(q.tenantId, n.id, n.answer) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
   }

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GetOrganizationAsOfHandler, ListOrganizationsAsOfHandler } from './as-of.queries';
 import { GetCoverageTimelineHandler, GetDependencyImpactHandler, GetOversightTimelineHandler } from './replay.queries';
 import { ReplayResolver } from './replay.resolver';
+import { AsOfSnapshots } from './as-of-snapshots.service';
 import { TenantStreams } from './tenant-streams.service';
 
 const resolvers = [ReplayResolver];
@@ -21,6 +22,6 @@ const queryHandlers = [
  */
 @Module({
   imports: [CqrsModule],
-  providers: [...resolvers, ...queryHandlers, TenantStreams],
+  providers: [...resolvers, ...queryHandlers, TenantStreams, AsOfSnapshots],
 })
 export class ReplayModule {}

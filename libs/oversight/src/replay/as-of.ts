@@ -42,9 +42,15 @@ export function assessAsOf(events: readonly ReplayEvent[], moment: Moment, child
   return withChildren(ownAsOf(events, moment), children);
 }
 
-/** The fold and the organization's own verdict, before any inheritance. */
-export function ownAsOf(events: readonly ReplayEvent[], moment: Moment): AsOfAnswer {
-  const folded = foldAsOf(events, moment);
+/** How to fold one organization's events as of a moment: `foldAsOf`, or the same answer faster. */
+export type AsOfFolder = (events: readonly ReplayEvent[], moment: Moment) => AsOfFold;
+
+/**
+ * The fold and the organization's own verdict, before any inheritance. `fold` may be a
+ * snapshot-seeded fold (snapshots/seeded-folder.ts): the same answer, folding only the tail.
+ */
+export function ownAsOf(events: readonly ReplayEvent[], moment: Moment, fold: AsOfFolder = foldAsOf): AsOfAnswer {
+  const folded = fold(events, moment);
   const own = assess(folded.state, moment.asOf);
   return { ...folded, own, assessment: own, statusSince: statusSince(own, folded.state) };
 }

@@ -3,6 +3,7 @@ import type { Moment } from '../replay/replay-event';
 import { extendSnapshot, seedAsOf } from './as-of-snapshot';
 import { arraySource, prng, randomHistory, snapshotsOf } from './snapshot.fixtures';
 import { foldAsOfSeeded } from './snapshot-replay';
+import { seededFolder } from './seeded-folder';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -83,5 +84,21 @@ describe('as-of snapshots: the same answer as a full fold', () => {
     expect(fast.seededFrom).toBe(999n);
     expect(fast.eventsRead).toBe(0);
     expect(fast.state).toEqual(foldAsOf(events, moment).state);
+  });
+
+  it('seededFolder (events in memory) gives foldAsOf’s answer, and ignores snapshots beyond them', () => {
+    const random = prng(21);
+    const events = randomHistory(random, 300);
+    const snapshots = snapshotsOf(events, 20);
+    const folder = seededFolder({ keys: () => snapshots, load: (r) => snapshots.find((s) => s.revision === r) ?? null });
+    const lo = Date.parse(events[0]!.effectiveAt);
+    const hi = Date.parse(events.at(-1)!.recordedAt) + 86_400_000;
+    for (let i = 0; i < 100; i++) {
+      const moment = randomMoment(random, lo, hi);
+      const prefix = events.slice(0, 50 + Math.floor(random() * 250));
+      const fast = folder(prefix, moment);
+      const full = foldAsOf(prefix, moment);
+      expect([fast.state, fast.basedOnEventIds, fast.revision]).toEqual([full.state, full.basedOnEventIds, full.revision]);
+    }
   });
 });

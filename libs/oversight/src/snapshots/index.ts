@@ -7,3 +7,4 @@ export * from './as-of-snapshot-table';
 export * from './as-of-snapshot-writer';
 export * from './as-of-snapshot.projection';
 export * from './snapshot-replay';
+export * from './seeded-folder';
