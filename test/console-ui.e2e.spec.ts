@@ -110,7 +110,7 @@ describe('console', () => {
       const drawn = gaps.nth(i);
       await expect(drawn.getAttribute('data-days')).resolves.toBe(String(gap.days));
       await expect(drawn.locator('rect').first().getAttribute('fill')).resolves.toBe('url(#gap-hatch)');
-      await expect(drawn.locator('text').textContent()).resolves.toBe(gap.days === 1 ? '1 day' : `${gap.days} days`);
+      await expect(page.locator('[data-testid=coverage-gap-label]').nth(i).locator('text').textContent()).resolves.toBe(gap.days === 1 ? '1 day' : `${gap.days} days`);
     }
     await expect(page.getByTestId('org-status').getAttribute('data-status')).resolves.toBe('EXPIRED');
 

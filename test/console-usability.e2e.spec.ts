@@ -47,7 +47,7 @@ const labelBoxes = (page: Page) =>
     page,
     `(() => {
       const svg = document.querySelector('svg[data-testid=coverage-chart]').getBoundingClientRect();
-      const boxes = [...document.querySelectorAll('[data-testid=coverage-gap] rect, [data-testid=coverage-gap] text')]
+      const boxes = [...document.querySelectorAll('[data-testid=coverage-gap] rect, [data-testid=coverage-gap-label] rect, [data-testid=coverage-gap-label] text')]
         .map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right }; });
       return { svg: { left: svg.left, right: svg.right }, boxes };
     })()`,
@@ -94,7 +94,7 @@ describe('console usability (issue 11)', () => {
     const { coverageTimeline: t } = await api.ok(`{ coverageTimeline(organizationId: "oneday-hosting") { gaps { days } } }`);
     expect(t.gaps.map((g: { days: number }) => g.days)).toEqual([1]);
     await openOrg(page, 'oneday-hosting');
-    await expect(page.locator('[data-testid=coverage-gap] .gap-label').textContent()).resolves.toBe('1 day');
+    await expect(page.locator('[data-testid=coverage-gap-label] .gap-label').textContent()).resolves.toBe('1 day');
     await expect(page.locator('#coverage-desc').textContent()).resolves.not.toMatch(/\b1 days\b/);
     await expect(inPage<string>(page, 'document.body.innerText')).resolves.not.toMatch(/\b1 days\b/);
     await context.close();

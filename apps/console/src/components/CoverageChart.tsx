@@ -70,6 +70,7 @@ export function CoverageChart(props: { timeline: CoverageTimeline; name: string;
         <CoverageValidations timeline={t} scale={scale} />
         <FiscalYearEnds timeline={t} scale={scale} />
         <TimeAxis timeline={t} scale={scale} />
+        <CoverageGaps timeline={t} scale={scale} maxReportAgeMonths={props.maxReportAgeMonths} labels />
       </svg>
       <CoverageLegend totals={t.totals} />
       <CoverageTable timeline={t} name={props.name} maxReportAgeMonths={props.maxReportAgeMonths} />

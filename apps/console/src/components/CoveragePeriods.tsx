@@ -15,32 +15,36 @@ export function gapLabelX(gx: number, gw: number, boxW: number): number {
 }
 
 /**
- * Every uncovered run of days over all lanes, with its length on a label that stays inside the
- * chart: hatched in the gap colour when a rule counts it, neutral when it is only not yet
- * covered and not yet due (./gap-standing).
+ * Every uncovered run of days over all lanes, hatched in the gap colour when a rule counts it,
+ * neutral when it is only not yet covered and not yet due (../gap-standing). Drawn twice: the
+ * areas first, behind everything; `labels` (the length in days, inside the chart) last, on top.
  */
-export function CoverageGaps({ timeline: t, scale: { x, width }, maxReportAgeMonths }: Props & { maxReportAgeMonths: number }) {
+export function CoverageGaps({ timeline: t, scale: { x, width }, maxReportAgeMonths, labels }: Props & { maxReportAgeMonths: number; labels?: boolean }) {
   return (
     <>
       {t.gaps.map((g) => {
         const gx = x(g.from);
         const gw = width(g.from, g.to);
         const text = plural(g.days, 'day');
-        const boxW = 16 + text.length * 7.5;
-        const lx = gapLabelX(gx, gw, boxW);
         const standing = gapStanding(g, t, maxReportAgeMonths);
         const stroke = standing.counted ? COLORS.gap : COLORS.notDue;
-        const title = standing.counted
-          ? `Uncovered gap a rule counts: ${g.from} to ${g.to}, ${text}; ${standing.why}. ${g.reason}`
-          : `Not yet covered, not yet due: ${g.from} to ${g.to}, ${text}; ${standing.why}. ${g.reason}`;
+        if (labels) {
+          const boxW = 16 + text.length * 7.5;
+          const lx = gapLabelX(gx, gw, boxW);
+          return (
+            <g class="coverage-gap-label" data-testid="coverage-gap-label" data-days={g.days} aria-hidden="true" key={`label-${g.from}`}>
+              <rect class="gap-label-box" x={lx} y={LANES.reports.y + 6} width={boxW} height="20" rx="3" fill="#ffffff" stroke={stroke} />
+              <text class="gap-label" x={lx + boxW / 2} y={LANES.reports.y + 20} text-anchor="middle" font-size="12" font-weight={standing.counted ? '700' : '400'} fill="#1a1a1a">
+                {text}
+              </text>
+            </g>
+          );
+        }
+        const title = `${standing.counted ? 'Uncovered gap a rule counts' : 'Not yet covered, not yet due'}: ${g.from} to ${g.to}, ${text}; ${standing.why}. ${g.reason}`;
         return (
           <g class="coverage-gap" data-testid="coverage-gap" data-days={g.days} data-from={g.from} data-to={g.to} data-counted={String(standing.counted)} key={`gap-${g.from}`}>
             <title>{title}</title>
             <rect x={gx} y={TOP} width={gw} height={BOTTOM - TOP} fill={standing.counted ? 'url(#gap-hatch)' : 'url(#not-due-dots)'} stroke={stroke} stroke-width="1.5" stroke-dasharray={standing.counted ? undefined : '4 3'} />
-            <rect class="gap-label-box" x={lx} y={LANES.reports.y + 6} width={boxW} height="20" rx="3" fill="#ffffff" stroke={stroke} />
-            <text class="gap-label" x={lx + boxW / 2} y={LANES.reports.y + 20} text-anchor="middle" font-size="12" font-weight={standing.counted ? '700' : '400'} fill="#1a1a1a">
-              {text}
-            </text>
           </g>
         );
       })}

@@ -65,7 +65,7 @@ export function Portfolio() {
       )}
       {summary.data && (
         <p class="summary-line" data-testid="summary-line">
-          <strong>{summary.data.total}</strong> organizations ·{' '}
+          <strong>{summary.data.total}</strong> {summary.data.total === 1 ? 'organization' : 'organizations'} ·{' '}
           {summary.data.byStatus
             .slice()
             .sort((a, b) => statusRank(a.status) - statusRank(b.status))
