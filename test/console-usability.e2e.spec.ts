@@ -135,6 +135,21 @@ describe('console usability (issue 11)', () => {
     await context.close();
   });
 
+  it('shows statusSince and each reason since as the API gives them (the server computes them)', async () => {
+    const { context, page } = await browser.page();
+    const { organization } = await api.ok(`{ organization(id: "lakeside-colocation") { assurance { statusSince reasons { code since } } } }`);
+    await openOrg(page, 'lakeside-colocation');
+    await expect(page.locator('.facts div', { hasText: 'Since' }).locator('dd').textContent()).resolves.toBe(organization.assurance.statusSince ?? '—');
+    const shown = page.locator('#status [data-reason]');
+    await expect(shown.count()).resolves.toBe(organization.assurance.reasons.length);
+    for (const [i, r] of organization.assurance.reasons.entries()) {
+      await expect(shown.nth(i).getAttribute('data-reason')).resolves.toBe(r.code);
+      const since = shown.nth(i).locator('.reason-since');
+      await expect(r.since ? since.textContent() : since.count()).resolves.toBe(r.since ? ` since ${r.since}` : 0);
+    }
+    await context.close();
+  });
+
   it('shows the moment the portfolio is as at', async () => {
     const { context, page } = await browser.page();
     const before = (await api.ok('{ serverTime }')).serverTime as string;
