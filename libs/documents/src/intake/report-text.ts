@@ -1,0 +1,67 @@
+import type { PdfText, TextLine } from './pdf-text.reader';
+
+export interface Hit {
+  page: number;
+  match: RegExpExecArray;
+  /** The sentence around the match, as written. */
+  quote: string;
+}
+
+/**
+ * The report as a reader sees it: each page's lines joined into flowing text (for wording found
+ * in prose), and the positioned lines themselves (for tables and headings).
+ */
+export class ReportText {
+  readonly pageTexts: string[];
+
+  constructor(readonly pdf: PdfText) {
+    this.pageTexts = Array.from({ length: pdf.pages }, (_, i) =>
+      pdf.lines
+        .filter((l) => l.page === i + 1)
+        .map((l) => l.text)
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
+  }
+
+  get lines(): readonly TextLine[] {
+    return this.pdf.lines;
+  }
+
+  /** The first sentence matching `pattern` (pages in order), or null. */
+  find(pattern: RegExp, fromPage = 1): Hit | null {
+    return this.findAll(pattern, fromPage)[0] ?? null;
+  }
+
+  findAll(pattern: RegExp, fromPage = 1): Hit[] {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    const hits: Hit[] = [];
+    this.pageTexts.forEach((text, i) => {
+      if (i + 1 < fromPage) return;
+      for (const match of text.matchAll(new RegExp(pattern.source, flags))) {
+        hits.push({ page: i + 1, match: match as RegExpExecArray, quote: sentenceAround(text, match.index, match.index + match[0].length) });
+      }
+    });
+    return hits;
+  }
+
+  /** Lines after the first heading matching `start`, up to (not including) a line matching `end`. */
+  section(start: RegExp, end: RegExp): TextLine[] {
+    const from = this.lines.findIndex((l) => start.test(l.text));
+    if (from < 0) return [];
+    const rest = this.lines.slice(from + 1);
+    const to = rest.findIndex((l) => end.test(l.text));
+    return to < 0 ? rest : rest.slice(0, to);
+  }
+}
+
+/** From the end of the previous sentence to the end of this one, at most ~500 characters. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(': '));
+  const from = cut < 0 ? Math.max(0, start - 300) : start - before.length + cut + 2;
+  const after = text.slice(end, end + 200);
+  const stop = after.search(/\.(\s|$)/);
+  const to = stop < 0 ? end + after.length : end + stop + 1;
+  return text.slice(from, to).trim();
+}

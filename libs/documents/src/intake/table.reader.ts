@@ -1,0 +1,66 @@
+import type { TextLine } from './pdf-text.reader';
+
+export interface TableRow {
+  page: number;
+  /** Cell text per column, wrapped lines joined. */
+  cells: string[];
+  /** Full-width lines met before this row (e.g. a criterion heading in a grouped table). */
+  heading: string | null;
+}
+
+export interface TableSpec {
+  /** Matches the header line; its cells give the columns' x positions. */
+  header: (line: TextLine) => boolean;
+  /** A cell in column 0 that starts a new row (a control or CUEC ref). */
+  rowKey: RegExp;
+  /** Ends the table (the next section heading). */
+  end: RegExp;
+  /** The column holding the row key (0 unless the first column may be blank). */
+  keyColumn?: number;
+}
+
+const FOOTER = /^(page \d+( of \d+)?|\d+)$/i;
+
+/**
+ * A table read from positioned lines: columns from the header's cells, a new row whenever
+ * column 0 holds a key, wrapped lines appended to the cells above; continues across pages
+ * (a repeated header is skipped) until the end pattern.
+ */
+export function readTable(lines: readonly TextLine[], spec: TableSpec): TableRow[] {
+  const start = lines.findIndex(spec.header);
+  if (start < 0) return [];
+  const columns = lines[start]!.cells.map((c) => c.x);
+  const rows: TableRow[] = [];
+  let heading: string | null = null;
+  let inHeading = false;
+  for (const line of lines.slice(start + 1)) {
+    if (spec.end.test(line.text)) break;
+    if (spec.header(line) || FOOTER.test(line.text)) continue;
+    const first = line.cells[0]!;
+    const k = spec.keyColumn ?? 0;
+    const keyed = line.cells.some((c) => columnOf(columns, c.x) === k && spec.rowKey.test(c.text));
+    // A single cell running past column 0's width is a heading inside the table, not a cell.
+    if (!keyed && line.cells.length === 1 && first.x < columns[1]! - 2 && first.end > columns[1]! + 2) {
+      heading = inHeading ? `${heading} ${first.text}` : first.text;
+      inHeading = true;
+      continue;
+    }
+    inHeading = false;
+    if (keyed) rows.push({ page: line.page, cells: columns.map(() => ''), heading });
+    const row = rows[rows.length - 1];
+    if (!row) continue;
+    for (const cell of line.cells) {
+      const col = columnOf(columns, cell.x);
+      row.cells[col] = `${row.cells[col]} ${cell.text}`.trim();
+    }
+  }
+  return rows;
+}
+
+function columnOf(columns: readonly number[], x: number): number {
+  let col = 0;
+  columns.forEach((cx, i) => {
+    if (x >= cx - 4) col = i;
+  });
+  return col;
+}
