@@ -6,9 +6,9 @@ import { DateTimeScalar } from '../../graphql/scalars';
 import { GetOrganizationAsOf, ListOrganizationsAsOf } from '../../replay/as-of.queries';
 import { asksAboutThePast, requireDetailReader } from '../../replay/moment';
 import { ConnectionOf } from '../types/connection.type';
-import { ControlExceptionType } from '../types/control-exception.type';
+import { ControlException } from '../types/control-exception.type';
 import { OrganizationType } from '../types/organization.type';
-import { ControlCoverageType, PortfolioSummaryType } from '../types/portfolio.type';
+import { ControlCoverage, PortfolioSummary } from '../types/portfolio.type';
 import { GetControlCoverage, ListExceptions } from './exceptions-coverage.queries';
 import { GetOrganization, GetPortfolioSummary, ListOrganizations } from './organization-read.queries';
 import { OrganizationFilterInput, PageArgs, pageSize } from './query.args';
@@ -63,7 +63,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(EVERYONE)
-  @Query(() => PortfolioSummaryType)
+  @Query(() => PortfolioSummary)
   portfolioSummary(
     @CurrentCaller() caller: Caller,
     @Args('expiringWithinDays', { type: () => Int, nullable: true }) days?: number,
@@ -74,7 +74,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(READERS_OF_DETAIL)
-  @Query(() => ControlCoverageType)
+  @Query(() => ControlCoverage)
   controlCoverage(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID }) id: string) {
     return this.queryBus.execute(new GetControlCoverage(caller.tenantId, id));
   }
@@ -100,7 +100,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(READERS_OF_DETAIL)
-  @ResolveField(() => [ControlExceptionType], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
+  @ResolveField(() => [ControlException], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
   async exceptions(@Parent() org: OrganizationType) {
     if (org.asOfExceptions) return org.asOfExceptions;
     const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.id }, 500, null));

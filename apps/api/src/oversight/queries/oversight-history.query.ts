@@ -6,9 +6,9 @@ import { decodeCursor, encodeCursor } from '../../../../../libs/oversight/src/qu
 import { apiError } from '../../graphql/errors';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import type { Connection } from '../types/connection.type';
-import type { OversightEventType } from '../types/oversight-event.type';
+import type { OversightEvent } from '../types/oversight-event.type';
 
-export class GetOversightHistory extends Query<Connection<OversightEventType>> {
+export class GetOversightHistory extends Query<Connection<OversightEvent>> {
   constructor(
     readonly tenantId: string,
     readonly organizationId: string,
@@ -29,7 +29,7 @@ export class GetOversightHistory extends Query<Connection<OversightEventType>> {
 export class GetOversightHistoryHandler implements IQueryHandler<GetOversightHistory> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute(q: GetOversightHistory): Promise<Connection<OversightEventType>> {
+  async execute(q: GetOversightHistory): Promise<Connection<OversightEvent>> {
     const all = await this.store.readStream(organizationStream(q.tenantId, q.organizationId), {
       direction: q.oldestFirst ? 'forwards' : 'backwards',
     });
@@ -55,7 +55,7 @@ export class GetOversightHistoryHandler implements IQueryHandler<GetOversightHis
   }
 }
 
-export function toOversightEvent(e: RecordedEvent): OversightEventType {
+export function toOversightEvent(e: RecordedEvent): OversightEvent {
   const m = metadataOf(e);
   return {
     eventId: e.eventId,
