@@ -5,7 +5,7 @@ import { metadataOf, organizationIdOf, organizationStream } from '../../../../..
 import { decodeCursor, encodeCursor } from '../../../../../libs/oversight/src/queries/cursor';
 import { apiError } from '../../graphql/errors';
 import { EVENT_STORE } from '../../infrastructure/tokens';
-import type { Connection } from '../types/connection.type';
+import { pageInfoOf, type Connection } from '../types/connection.type';
 import type { OversightEvent } from '../types/oversight-event.type';
 
 export class GetOversightHistory extends Query<Connection<OversightEvent>> {
@@ -49,7 +49,7 @@ export class GetOversightHistoryHandler implements IQueryHandler<GetOversightHis
     const edges = page.map((e) => ({ cursor: encodeCursor([String(e.revision)]), node: toOversightEvent(e) }));
     return {
       edges,
-      pageInfo: { hasNextPage: start + q.first < matching.length, endCursor: edges[edges.length - 1]?.cursor ?? null },
+      pageInfo: pageInfoOf(edges.map((e) => e.cursor), start + q.first < matching.length, start > 0),
       totalCount: matching.length,
     };
   }

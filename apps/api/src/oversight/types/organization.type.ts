@@ -34,7 +34,7 @@ export class OrganizationType {
   @Field(() => [ExpectedControl], { nullable: true, description: DETAIL }) expectedControls!: ExpectedControl[];
   @Field(() => Assurance) assurance!: Assurance;
   @Allow(READERS_OF_DETAIL)
-  @Field(() => AssuranceReport, { nullable: true, description: 'R: the report the status rests on.' })
+  @Field(() => AssuranceReport, { nullable: true, description: 'The current report: the one the status rests on.' })
   currentReport!: AssuranceReport | null;
   @Allow(READERS_OF_DETAIL)
   @Field(() => [AssuranceReport], { nullable: true, description: `Every report received, oldest first. ${DETAIL}` })
