@@ -17,6 +17,7 @@ import { enforceAccess } from '../auth/access-control';
 import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
+import { graphiqlLandingPagePlugin } from '../graphiql/graphiql-page';
 import { writeContractFile } from './contract-file';
 import { describeSchema } from './schema-descriptions';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars';
@@ -57,7 +58,8 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDr
     resolvers: { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
     buildSchemaOptions: { dateScalarMode: 'isoDate' },
     introspection: !config.production,
-    graphiql: !config.production,
+    // Nest's GraphiQL page loads from a CDN; ours is served by this server (graphiql/).
+    graphiql: false,
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -67,7 +69,7 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDr
     validationRules: [queryLimitsRule],
     // Bounds parsing itself, before any rule runs: a huge document is refused in linear time.
     parseOptions: { maxTokens: 20_000 },
-    plugins: [requestGuardPlugin(auth.config.rateLimitPerMinute)],
+    plugins: [requestGuardPlugin(auth.config.rateLimitPerMinute), ...(config.production ? [] : [graphiqlLandingPagePlugin()])],
     subscriptions: { 'graphql-ws': graphqlWs(config, auth) },
     // HTTP: ({ req }); WebSocket: graphql-ws's context ({ connectionParams, extra }).
     context: async (arg: { req?: { headers: Record<string, unknown> }; extra?: { caller?: Caller } }) => {

@@ -12,6 +12,7 @@ import { ControlCoverage, PortfolioSummary } from '../types/portfolio.type';
 import { GetControlCoverage, ListExceptions } from './exceptions-coverage.queries';
 import { GetOrganization, GetPortfolioSummary, ListOrganizations } from './organization-read.queries';
 import { OrganizationFilterInput, PageArgs, pageSize } from './query.args';
+import { CONSISTENT_WITH, ReadYourWrites } from './read-your-writes.service';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 export const OrganizationConnection = ConnectionOf(OrganizationType, 'Organization');
@@ -22,16 +23,21 @@ const KNOWN_AT = { type: () => DateTimeScalar, nullable: true, description: 'Rec
 /** Read-model queries about organizations, and the organization's related fields. Thin: args → query. */
 @Resolver(() => OrganizationType)
 export class OrganizationQueriesResolver {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Allow(EVERYONE)
   @Query(() => OrganizationType, { nullable: true })
-  organization(
+  async organization(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', AS_OF) asOf?: string | null,
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+    @Args('consistentWith', CONSISTENT_WITH) consistentWith?: string | null,
   ) {
+    await this.readYourWrites.awaitPosition(consistentWith);
     if (!asksAboutThePast(asOf, knownAt)) return this.queryBus.execute(new GetOrganization(caller.tenantId, id));
     requireDetailReader(caller);
     return this.queryBus.execute(new GetOrganizationAsOf(caller.tenantId, id, asOf ?? null, knownAt ?? null));
@@ -39,13 +45,15 @@ export class OrganizationQueriesResolver {
 
   @Allow(EVERYONE)
   @Query(() => OrganizationConnection)
-  organizations(
+  async organizations(
     @CurrentCaller() caller: Caller,
     @Args() page: PageArgs,
     @Args('filter', { nullable: true }) filter?: OrganizationFilterInput,
     @Args('asOf', AS_OF) asOf?: string | null,
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+    @Args('consistentWith', CONSISTENT_WITH) consistentWith?: string | null,
   ) {
+    await this.readYourWrites.awaitPosition(consistentWith);
     const status = filter?.notAssured
       ? NOT_ASSURED.filter((s) => !filter.status?.length || filter.status.includes(s as never))
       : (filter?.status ?? undefined);

@@ -63,7 +63,7 @@ export class ControlCoverage {
 export class CommandResult {
   @Field(() => ID) organizationId!: string;
   @Field({ description: 'Stream revision after the command (-1: still no event).' }) revision!: string;
-  @Field({ description: 'Global position written; pass to consistentWith.' }) position!: string;
+  @Field({ description: 'Global position written; pass it as `consistentWith` to `organization` or `organizations` to read this write.' }) position!: string;
   @Field(() => [ID]) eventIds!: string[];
   @Field({ description: 'True when this commandId had been recorded before: nothing new was written.' })
   replayed!: boolean;
