@@ -39,5 +39,5 @@ describe('GraphiQL in a browser', () => {
     expect(errors).toEqual([]);
     expect(elsewhere).toEqual([]);
     await context.close();
-  });
+  }, 30_000);
 });
