@@ -70,10 +70,27 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
     if (!lines.some((l) => /[A-Za-z]{3}/.test(l.text))) {
       throw new IntakeError('NO_TEXT_LAYER', 'the PDF has no text layer (a scanned image?); it must be read by a person or OCR first');
     }
-    return { pages: doc.numPages, lines };
+    return { pages: doc.numPages, lines: withoutRunningLines(lines, doc.numPages) };
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * Running heads and footers ("Page 3 of 40", the report's name on every page) would otherwise be
+ * read into table cells and lists: a page's first or last line repeated at the same height on at
+ * least half the pages (three or more), digits aside, is dropped.
+ */
+function withoutRunningLines(lines: TextLine[], pages: number): TextLine[] {
+  const key = (l: TextLine) => `${Math.round(l.y / 4)}|${l.text.replace(/\d+/g, '#')}`;
+  const edge = (l: TextLine, i: number) => lines[i - 1]?.page !== l.page || lines[i + 1]?.page !== l.page;
+  const pagesOf = new Map<string, Set<number>>();
+  lines.forEach((l, i) => edge(l, i) && pagesOf.set(key(l), (pagesOf.get(key(l)) ?? new Set()).add(l.page)));
+  const running = (l: TextLine, i: number) => {
+    const n = edge(l, i) ? pagesOf.get(key(l))!.size : 0;
+    return n >= 3 && n * 2 >= pages;
+  };
+  return lines.filter((l, i) => !running(l, i));
 }
 
 function groupLines(page: number, items: readonly PdfjsItem[]): TextLine[] {

@@ -33,14 +33,22 @@ export function readTable(lines: readonly TextLine[], spec: TableSpec): TableRow
   const rows: TableRow[] = [];
   let heading: string | null = null;
   let inHeading = false;
+  // A header whose labels wrap has a second line just under it: part of the header, not a row.
+  let header = lines[start]!;
+  let inHeader = true;
   for (const line of lines.slice(start + 1)) {
     if (spec.end.test(line.text)) break;
+    if (spec.header(line)) [header, inHeader] = [line, true];
     if (spec.header(line) || FOOTER.test(line.text)) continue;
+    inHeader &&= line.page === header.page && header.y - line.y <= 14;
     const first = line.cells[0]!;
     const k = spec.keyColumn ?? 0;
     const keyed = line.cells.some((c) => columnOf(columns, c.x) === k && spec.rowKey.test(c.text));
     // A single cell running past column 0's width is a heading inside the table, not a cell.
-    if (!keyed && line.cells.length === 1 && first.x < columns[1]! - 2 && first.end > columns[1]! + 2) {
+    const spanning = line.cells.length === 1 && first.x < columns[1]! - 2 && first.end > columns[1]! + 2;
+    if (inHeader && !keyed && !spanning) continue;
+    inHeader = false;
+    if (!keyed && spanning) {
       heading = inHeading ? `${heading} ${first.text}` : first.text;
       inHeading = true;
       continue;
