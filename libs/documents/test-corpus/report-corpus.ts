@@ -7,6 +7,8 @@ import { writePdf, type Block } from './report-pdf.writer';
 export interface CorpusEntry {
   name: string;
   blocks: Block[];
+  /** A running head (and page footers) on every page but the first. */
+  running?: string;
   /** Either the draft a careful reader would propose, or the refusal code. */
   expected: { fields: ExpectedFields; exceptions: ExpectedException[] } | { error: string };
 }
@@ -58,11 +60,11 @@ const reports: Array<[string, Partial<ReportParams>]> = [
 export const CORPUS: CorpusEntry[] = [
   ...reports.map(([name, over]): CorpusEntry => {
     const p = { ...base, ...over };
-    return { name, blocks: buildReport(p), expected: { fields: expectedFields(p), exceptions: expectedExceptions(p) } };
+    return { name, blocks: buildReport(p), running: `${p.org} | ${p.titleFramework}${p.typeWord ? ` ${p.typeWord}` : ''} Report | Confidential`, expected: { fields: expectedFields(p), exceptions: expectedExceptions(p) } };
   }),
   ...otherDocuments(),
 ];
 
 export function corpusPdf(entry: CorpusEntry): Promise<Uint8Array> {
-  return writePdf(entry.blocks);
+  return writePdf(entry.blocks, entry.running);
 }

@@ -14,14 +14,18 @@ export type Block =
 const LEFT = 72;
 const BOTTOM = 792 - 72;
 
-/** Writes the blocks as a Letter-size PDF with pdfkit (standard Helvetica; fixed dates, so stable). */
-export function writePdf(blocks: readonly Block[]): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'LETTER', margin: 72, info: { CreationDate: new Date(Date.UTC(2025, 0, 1)), Producer: 'corpus' } });
+/**
+ * Writes the blocks as a Letter-size PDF with pdfkit (standard Helvetica; fixed dates, so stable).
+ * `running`: a running head on every page after the title page, and "Page n of m" at the foot.
+ */
+export function writePdf(blocks: readonly Block[], running?: string): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'LETTER', margin: 72, bufferPages: true, info: { CreationDate: new Date(Date.UTC(2025, 0, 1)), Producer: 'corpus' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
   doc.font('Helvetica').fontSize(10);
   for (const b of blocks) render(doc, b);
+  if (running) runningLines(doc, running);
   doc.end();
   return done;
 }
@@ -57,6 +61,19 @@ function render(doc: PDFKit.PDFDocument, b: Block): void {
       // What a scan leaves: marks where text was, no text objects.
       for (let y = 90; y < 700; y += 14) doc.rect(LEFT, y, 300 + ((y * 7) % 160), 6).fill('#444444');
       return;
+  }
+}
+
+function runningLines(doc: PDFKit.PDFDocument, running: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start + 1; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Inside the margins: without this pdfkit would open a new page for the footer.
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(8);
+    doc.text(running, LEFT, 40, { lineBreak: false });
+    doc.text(`Page ${i + 1} of ${count}`, LEFT, 750, { lineBreak: false });
+    doc.page.margins.bottom = 72;
   }
 }
 
