@@ -4,7 +4,12 @@ import { categoryList, writtenDate, type ReportParams } from './report-params';
 /** The blocks of a service auditor's report saying what `p` says, in the wording `p` picks. */
 export function buildReport(p: ReportParams): Block[] {
   const d = (iso: string) => writtenDate(iso, p.dates);
-  const coverage = p.wording === 'as-of' ? `as of ${d(p.asOf!)}` : p.wording === 'throughout' ? `throughout the period ${d(p.start!)} through ${d(p.end!)}` : `for the period ${d(p.start!)} to ${d(p.end!)}`;
+  const coverage = {
+    'as-of': () => `as of ${d(p.asOf!)}`,
+    throughout: () => `throughout the period ${d(p.start!)} through ${d(p.end!)}`,
+    during: () => `during the period from ${d(p.start!)} through ${d(p.end!)}`,
+    'for-the-period': () => `for the period ${d(p.start!)} to ${d(p.end!)}`,
+  }[p.wording]();
   const typeWord = p.typeWord ? ` ${p.typeWord}` : '';
   const isae = p.titleFramework.startsWith('ISAE');
   const subject = p.criteria ? `based on the trust services criteria relevant to ${categoryList(p.criteria)} (applicable trust services criteria)` : 'to achieve the related control objectives stated in the description';
@@ -37,6 +42,14 @@ export function buildReport(p: ReportParams): Block[] {
 const capitalize = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 function subserviceProse(p: ReportParams): Block[] {
+  if (p.subservices?.style === 'prose-alt') {
+    return p.subservices.items.map((s) => ({
+      t: 'p',
+      text: s.method === 'CARVE_OUT'
+        ? `${p.org} uses the services of ${s.name} for ${s.service}. The description does not include the controls of ${s.name}; the carve-out method was used.`
+        : `${p.org} uses the services of ${s.name} for ${s.service}. The description includes the relevant controls of ${s.name}, presented using the inclusive method.`,
+    }));
+  }
   if (p.subservices?.style !== 'prose') return [];
   return p.subservices.items.map((s) => ({
     t: 'p',
@@ -76,7 +89,8 @@ function cuecs(c: NonNullable<ReportParams['cuecs']>): Block[] {
 function controlsTable(p: ReportParams): Block {
   const results = p.type === 'TYPE_2';
   const rows = p.controls.map((c) => [c.ref, ...(p.controlLayout === 'criteria-column' ? [c.criteria!] : []), c.activity, ...(results ? ['Inspected a sample of items for evidence of performance.', c.result!] : [])]);
-  const header = ['Control #', ...(p.controlLayout === 'criteria-column' ? ['Criteria'] : []), 'Control Activity', ...(results ? ['Tests Performed', 'Results of Tests'] : [])];
+  const long = p.headerLabels === 'long';
+  const header = [long ? 'Control Number' : 'Control #', ...(p.controlLayout === 'criteria-column' ? [long ? 'Trust Services Criteria' : 'Criteria'] : []), long ? 'Control Activity Specified by the Service Organization' : 'Control Activity', ...(results ? [long ? 'Tests Performed by the Service Auditor' : 'Tests Performed', long ? 'Results of Tests' : 'Results of Tests'] : [])];
   const widths = p.controlLayout === 'criteria-column' ? [55, 50, 150, 100, 115] : [55, 170, 110, 135];
   const groups = p.controlLayout === 'grouped' ? new Map(p.controls.flatMap((c, i) => (i === 0 || p.controls[i - 1]!.criteria !== c.criteria ? [[i, `${c.criteria} The entity implements controls relevant to this criterion.`] as [number, string]] : []))) : undefined;
   return { t: 'table', header, widths: results ? widths : widths.slice(0, header.length), rows, groups };

@@ -17,6 +17,8 @@ const exception = (ref: string, criteria: string | undefined, word: 'Exception' 
   const description = `${word} noted. For ${n} of ${of} sampled terminated users, logical access was not removed within one business day.`;
   return { ref, criteria, activity: 'Access of terminated users is removed within one business day of termination.', result: response ? `${description} Management's response: ${response}` : description, exception: { description, deviations: n, sampleSize: of, managementResponse: response } };
 };
+/** The other way reports write it: "Deviations noted:" / "The following exception was noted:". */
+const deviation = (ref: string, criteria: string | undefined, lead: string, text: string, counts?: [number, number]): CorpusControl => ({ ref, criteria, activity: 'Backups are monitored daily and failures are resolved.', result: `${lead} ${text}`, exception: { description: `${lead} ${text}`, deviations: counts?.[0], sampleSize: counts?.[1] } });
 const ok = (ref: string, criteria?: string): CorpusControl => ({ ref, criteria, activity: 'Production changes are approved by the change advisory board before deployment.', result: 'No exceptions noted.' });
 
 const base: ReportParams = {
@@ -55,6 +57,8 @@ const reports: Array<[string, Partial<ReportParams>]> = [
   ['isae3000-type2-tsc', { frameworks: ['ISAE3000'], titleFramework: 'ISAE 3000', dates: 'eu', criteria: ['SECURITY', 'CONFIDENTIALITY'], auditor: 'BDO LLP', signature: ['BDO LLP', 'Manchester, United Kingdom', '1 October 2025'], opinionDate: '2025-10-01', controlLayout: 'grouped' }],
   ['soc3-general-use', { frameworks: ['SOC3'], titleFramework: 'SOC 3', type: null, typeWord: undefined, wording: 'throughout', controlLayout: 'none', controls: [], cuecs: undefined, csocs: undefined, services: undefined, sites: undefined, assertion: true }],
   ['soc2-type2-subservice-table-inclusive-and-carve-out', { subservices: { items: [{ name: 'Northwind Data Centers', method: 'CARVE_OUT', service: 'Colocation' }, { name: 'Contoso Backup', method: 'INCLUSIVE', service: 'Offsite backup' }], style: 'table' }, typeWord: 'Type II', dates: 'eu' }],
+  ['soc1-type2-during-ordinal-wrapped-header', { ...soc1, wording: 'during', dates: 'us-ordinal', start: '2025-01-01', end: '2025-12-31', headerLabels: 'long', controls: [ok('CO1-01'), deviation('CO1-02', undefined, 'The following exception was noted:', 'one backup failure in the sample was not resolved.'), { ...ok('CO2-01'), result: 'No deviations noted.' }] }],
+  ['soc2-type2-carve-out-alt-wording', { subservices: { items: [{ name: 'Northwind Data Centers', method: 'CARVE_OUT', service: 'colocation' }, { name: 'Contoso Backup', method: 'INCLUSIVE', service: 'offsite backup' }], style: 'prose-alt' }, csocs: undefined, headerLabels: 'long', controls: [ok('CC6.1', 'CC6.1'), deviation('A1.2.1', 'A1.2', 'Deviations noted:', 'backup restoration was not tested for 2 of 4 quarters.', [2, 4])] }],
 ];
 
 export const CORPUS: CorpusEntry[] = [

@@ -19,8 +19,10 @@ export interface ReportParams {
   start?: string;
   end?: string;
   asOf?: string;
-  wording: 'for-the-period' | 'throughout' | 'as-of';
-  dates: 'us' | 'eu';
+  wording: 'for-the-period' | 'throughout' | 'during' | 'as-of';
+  dates: 'us' | 'eu' | 'us-ordinal';
+  /** Long header labels wrap onto a second line. */
+  headerLabels?: 'short' | 'long';
   auditor: string;
   signature: string[];
   opinionDate: string;
@@ -35,14 +37,16 @@ export interface ReportParams {
   controls: CorpusControl[];
   controlLayout: 'criteria-column' | 'grouped' | 'plain' | 'none';
   cuecs?: { items: Array<[string, string]>; style: 'table' | 'prose' };
-  subservices?: { items: Array<{ name: string; method: 'CARVE_OUT' | 'INCLUSIVE'; service: string }>; style: 'prose' | 'table' };
+  subservices?: { items: Array<{ name: string; method: 'CARVE_OUT' | 'INCLUSIVE'; service: string }>; style: 'prose' | 'prose-alt' | 'table' };
   csocs?: Array<[string, string, string]>;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export function writtenDate(iso: string, style: 'us' | 'eu'): string {
+export function writtenDate(iso: string, style: 'us' | 'eu' | 'us-ordinal'): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const nth = d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
+  if (style === 'us-ordinal') return `${MONTHS[m - 1]} ${d}${nth}, ${y}`;
   return style === 'us' ? `${MONTHS[m - 1]} ${d}, ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 

@@ -1,19 +1,18 @@
 import { found, missing, type DraftField, type ExceptionDraft } from './report-draft.types';
 import type { ReportText } from './report-text';
-import { readTable, type TableRow } from './table.reader';
+import { headerLabels, readTable, type TableRow } from './table.reader';
 
 const CONTROL_REF = /^[A-Z]{0,5}[-.]?\d+(?:[.-]\d+)*[a-z]?$/;
 const CRITERION = /^((?:CC|A|C|PI|P)\d{1,2}\.\d{1,2})\b/;
 const END = /^(section\s+[\dIVX]+\b|complementary (user|subservice)|other information|appendix)/i;
-const EXCEPTION = /\b(exceptions?|deviations?) (?:were )?noted\b/i;
-const NONE = /\bno (?:relevant )?(exceptions?|deviations?) (?:were )?noted\b/i;
+const EXCEPTION = /\b(exceptions?|deviations?) (?:was |were )?noted\b/i;
+const NONE = /\bno (?:relevant )?(exceptions?|deviations?) (?:was |were )?noted\b/i;
 
 /** The tests-of-controls table: columns include a control ref, the activity and the results of tests. */
 export function controlsTable(text: ReportText): { rows: TableRow[]; result: number; criteria: number } {
   const header = (l: { text: string; cells: unknown[] }) => l.cells.length >= 3 && /\bresults?\b/i.test(l.text) && /\bcontrol\b/i.test(l.text);
-  const headerLine = text.lines.find(header);
-  if (!headerLine) return { rows: [], result: -1, criteria: -1 };
-  const names = headerLine.cells.map((c) => c.text);
+  const names = headerLabels(text.lines, { header, rowKey: CONTROL_REF });
+  if (names.length === 0) return { rows: [], result: -1, criteria: -1 };
   return {
     rows: readTable(text.lines, { header, rowKey: CONTROL_REF, end: END }),
     result: names.findIndex((n) => /\bresults?\b/i.test(n)),

@@ -29,7 +29,8 @@ function controlObjectives(text: ReportText): DraftField {
   const seen = new Set<string>();
   let current: { line: TextLine; text: string } | null = null;
   for (const line of text.lines) {
-    const start = /^(control objective \d+|CO-?\d+)\s*[:.\-–]\s*(.+)$/i.exec(line.text);
+    // One paragraph line, not a table row whose ref looks alike ("CO1-01").
+    const start = line.cells.length === 1 ? /^(control objective \d+|CO-?\d+)\s*[:.\-–]\s+(.+)$/i.exec(line.text) : null;
     if (start) {
       current = seen.has(start[1]!.toLowerCase()) ? null : { line, text: line.text };
       if (current) {

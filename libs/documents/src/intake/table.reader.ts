@@ -34,13 +34,15 @@ export function readTable(lines: readonly TextLine[], spec: TableSpec): TableRow
   let heading: string | null = null;
   let inHeading = false;
   // A header whose labels wrap has a second line just under it: part of the header, not a row.
-  let header = lines[start]!;
+  let previous = lines[start]!;
   let inHeader = true;
   for (const line of lines.slice(start + 1)) {
     if (spec.end.test(line.text)) break;
-    if (spec.header(line)) [header, inHeader] = [line, true];
+    const follows = line.page === previous.page && previous.y - line.y <= 14;
+    previous = line;
+    if (spec.header(line)) inHeader = true;
     if (spec.header(line) || FOOTER.test(line.text)) continue;
-    inHeader &&= line.page === header.page && header.y - line.y <= 14;
+    inHeader &&= follows;
     const first = line.cells[0]!;
     const k = spec.keyColumn ?? 0;
     const keyed = line.cells.some((c) => columnOf(columns, c.x) === k && spec.rowKey.test(c.text));
@@ -63,6 +65,21 @@ export function readTable(lines: readonly TextLine[], spec: TableSpec): TableRow
     }
   }
   return rows;
+}
+
+/** Column labels, with the second line of a wrapped header joined to the first. */
+export function headerLabels(lines: readonly TextLine[], spec: Pick<TableSpec, 'header' | 'rowKey'>): string[] {
+  const start = lines.findIndex(spec.header);
+  if (start < 0) return [];
+  let previous = lines[start]!;
+  const columns = previous.cells.map((c) => c.x);
+  const labels = previous.cells.map((c) => c.text);
+  for (const line of lines.slice(start + 1)) {
+    if (line.page !== previous.page || previous.y - line.y > 14 || (line.cells[0]!.x < columns[1]! - 2 && spec.rowKey.test(line.cells[0]!.text))) break;
+    previous = line;
+    for (const cell of line.cells) labels[columnOf(columns, cell.x)] += ` ${cell.text}`;
+  }
+  return labels;
 }
 
 function columnOf(columns: readonly number[], x: number): number {
