@@ -13,6 +13,15 @@ export function otherDocuments(): CorpusEntry[] {
       ],
       expected: { error: 'NOT_A_SERVICE_AUDITOR_REPORT' },
     },
+    {
+      name: 'security-questionnaire-mentioning-soc2',
+      blocks: [
+        { t: 'h', text: 'Vendor Security Questionnaire: Acme Cloud, Inc.' },
+        { t: 'p', text: 'Q1. Do you have a current SOC 2 Type 2 report? Yes: for the period July 1, 2024 to June 30, 2025, issued by Moss Adams LLP with an unmodified opinion.' },
+        { t: 'p', text: 'Q2. Do you use subservice organizations? Yes: Northwind Data Centers (colocation).' },
+      ],
+      expected: { error: 'NOT_A_SERVICE_AUDITOR_REPORT' },
+    },
     { name: 'scanned-image-only', blocks: [{ t: 'scan' }, { t: 'page' }, { t: 'scan' }], expected: { error: 'NO_TEXT_LAYER' } },
     {
       name: 'penetration-test-summary',

@@ -59,6 +59,7 @@ const reports: Array<[string, Partial<ReportParams>]> = [
   ['soc2-type2-subservice-table-inclusive-and-carve-out', { subservices: { items: [{ name: 'Northwind Data Centers', method: 'CARVE_OUT', service: 'Colocation' }, { name: 'Contoso Backup', method: 'INCLUSIVE', service: 'Offsite backup' }], style: 'table' }, typeWord: 'Type II', dates: 'eu' }],
   ['soc1-type2-during-ordinal-wrapped-header', { ...soc1, wording: 'during', dates: 'us-ordinal', start: '2025-01-01', end: '2025-12-31', headerLabels: 'long', controls: [ok('CO1-01'), deviation('CO1-02', undefined, 'The following exception was noted:', 'one backup failure in the sample was not resolved.'), { ...ok('CO2-01'), result: 'No deviations noted.' }] }],
   ['soc2-type2-carve-out-alt-wording', { subservices: { items: [{ name: 'Northwind Data Centers', method: 'CARVE_OUT', service: 'colocation' }, { name: 'Contoso Backup', method: 'INCLUSIVE', service: 'offsite backup' }], style: 'prose-alt' }, csocs: undefined, headerLabels: 'long', controls: [ok('CC6.1', 'CC6.1'), deviation('A1.2.1', 'A1.2', 'Deviations noted:', 'backup restoration was not tested for 2 of 4 quarters.', [2, 4])] }],
+  ['soc2-type2-unsigned-draft-no-lists', { auditor: undefined, opinionDate: undefined, signature: ['DRAFT - for discussion purposes only'], cuecs: undefined, services: undefined, sites: undefined, subservices: undefined, csocs: undefined }],
 ];
 
 export const CORPUS: CorpusEntry[] = [

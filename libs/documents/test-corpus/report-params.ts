@@ -23,9 +23,10 @@ export interface ReportParams {
   dates: 'us' | 'eu' | 'us-ordinal';
   /** Long header labels wrap onto a second line. */
   headerLabels?: 'short' | 'long';
-  auditor: string;
+  /** Absent when the report is unsigned (a draft): nothing to read then. */
+  auditor?: string;
   signature: string[];
-  opinionDate: string;
+  opinionDate?: string;
   opinion: 'UNMODIFIED' | 'QUALIFIED' | 'ADVERSE' | 'DISCLAIMER';
   qualifiedAreas?: string[];
   basis?: string;
