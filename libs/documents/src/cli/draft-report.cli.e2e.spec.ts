@@ -13,11 +13,11 @@ describe('npm run draft-report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'draft-report-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(name: string): Promise<{ code: number; json: any }> {
+  async function cli(name: string, nodeArgs: string[] = []): Promise<{ code: number; json: any }> {
     const file = join(dir, `${name}.pdf`);
     writeFileSync(file, await corpusPdf(CORPUS.find((e) => e.name === name)!));
     try {
-      const { stdout } = await run(process.execPath, [CLI, file]);
+      const { stdout } = await run(process.execPath, [...nodeArgs, CLI, file]);
       return { code: 0, json: JSON.parse(stdout) };
     } catch (error) {
       const e = error as { code: number; stdout: string };
@@ -32,6 +32,20 @@ describe('npm run draft-report', () => {
     expect([value('framework'), value('reportType'), value('periodStart'), value('periodEnd'), value('opinion')]).toEqual(['SOC2', 'TYPE_2', '2024-07-01', '2025-06-30', 'QUALIFIED']);
     expect(json.documentId).toMatch(/^[0-9a-f]{64}$/);
     expect(json.exceptions).toHaveLength(1);
+  });
+
+  it('reads without the optional @napi-rs/canvas (a production image prunes optional dependencies)', async () => {
+    const block = join(dir, 'block-canvas.cjs');
+    writeFileSync(
+      block,
+      `const Module = require('node:module'); const resolve = Module._resolveFilename;
+       Module._resolveFilename = function (request, ...rest) {
+         if (request.startsWith('@napi-rs/canvas')) throw Object.assign(new Error('Cannot find module ' + request), { code: 'MODULE_NOT_FOUND' });
+         return resolve.call(this, request, ...rest);
+       };`,
+    );
+    const { code, json } = await cli('soc1-type2-unmodified', ['--require', block]);
+    expect({ code, framework: json.fields?.find((f: { name: string }) => f.name === 'framework')?.value }).toEqual({ code: 0, framework: 'SOC1' });
   });
 
   it('prints a refusal with its code, exit 2', async () => {

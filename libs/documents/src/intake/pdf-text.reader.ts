@@ -39,23 +39,44 @@ let pdfjs: Pdfjs | undefined;
  * through `process.getBuiltinModule` because jest's module system (which replaces `require`
  * and `node:module`) cannot evaluate `import.meta`.
  */
-function loadPdfjs(): Pdfjs {
+function nodeRequire(): NodeJS.Require {
   const nodeModule = (process as unknown as { getBuiltinModule(id: string): typeof import('node:module') }).getBuiltinModule('module');
-  pdfjs ??= nodeModule.createRequire(__filename)('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
+  return nodeModule.createRequire(__filename);
+}
+
+function loadPdfjs(): Pdfjs {
+  if (pdfjs) return pdfjs;
+  const req = nodeRequire();
+  // pdf.js builds a DOMMatrix when it loads, even to read text. It takes one from the optional
+  // @napi-rs/canvas, which a production image prunes (--omit=optional); then a pure-JS shim.
+  if (!(globalThis as { DOMMatrix?: unknown }).DOMMatrix && !canLoad(req, '@napi-rs/canvas')) {
+    (globalThis as { DOMMatrix?: unknown }).DOMMatrix = req('@thednp/dommatrix');
+  }
+  pdfjs = req('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
   return pdfjs;
 }
 
+function canLoad(req: NodeJS.Require, id: string): boolean {
+  try {
+    req(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fontsDir(): string {
-  const nodeModule = (process as unknown as { getBuiltinModule(id: string): typeof import('node:module') }).getBuiltinModule('module');
-  return join(dirname(nodeModule.createRequire(__filename).resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
+  return join(dirname(nodeRequire().resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
 }
 
 /** Text with positions, grouped into lines (same y) sorted by x; lines top to bottom, page by page. */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
+  // Outside the try: a broken installation is not the document's fault.
+  const lib = loadPdfjs();
   let doc: PdfjsDocument;
   try {
     // A copy: pdf.js transfers (detaches) the buffer it is given.
-    doc = await loadPdfjs().getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: fontsDir(), verbosity: 0, isEvalSupported: false }).promise;
+    doc = await lib.getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: fontsDir(), verbosity: 0, isEvalSupported: false }).promise;
   } catch (error) {
     throw new IntakeError('UNREADABLE_DOCUMENT', `not a readable PDF: ${error instanceof Error ? error.message : String(error)}`);
   }
