@@ -36,13 +36,19 @@ export function headerFields(text: ReportText): DraftField[] {
       : missing('reportType', fw?.names[0] === 'SOC3' ? 'a SOC 3 report states no type (Type 1 or 2); the analyst decides' : 'the report states no Type 1 or Type 2'),
   );
   fields.push(...coverage(text, reportType));
-  const assertion = text.lines.find((l) => /^(section\s+[\dIVX]+\s*[:.\-–—]?\s*)?(.{0,60}management['’]s assertion|assertion (of|by) .{0,60}management)\b/i.test(l.text) && l.text.length < 120);
+  const assertion = text.lines.find((l) => isHeading(l.text) && /^(section\s+[\dIVX]+\s*[:.\-–—]?\s*)?(.{0,60}management['’]s assertion|assertion (of|by) .{0,60}management)\b/i.test(l.text));
   fields.push(
     assertion
       ? found('managementAssertionIncluded', true, assertion.page, assertion.text, 0.9)
       : missing('managementAssertionIncluded', "no section headed as management's assertion was found; check whether the report includes it"),
   );
   return fields;
+}
+
+/** A heading, not a wrapped line of prose that names the assertion ("In our opinion, management's assertion …"). */
+function isHeading(line: string): boolean {
+  const words = line.replace(/^section\s+[\dIVX]+\s*[:.\-–—]?\s*/i, '').split(/\s+/);
+  return line.length <= 100 && !/[.:;,]$/.test(line) && words.every((w) => w.length < 4 || /^[^a-z]/.test(w));
 }
 
 const PERIOD = new RegExp(`(?:for|throughout|during|covering)\\s+the\\s+period\\s+(?:from\\s+|of\\s+)?(${DATE})\\s*(?:to|through|until|and ending|-|–)\\s*(${DATE})`, 'i');
