@@ -13,9 +13,12 @@ export function buildReport(p: ReportParams): Block[] {
   const typeWord = p.typeWord ? ` ${p.typeWord}` : '';
   const isae = p.titleFramework.startsWith('ISAE');
   const subject = p.criteria ? `based on the trust services criteria relevant to ${categoryList(p.criteria)} (applicable trust services criteria)` : 'to achieve the related control objectives stated in the description';
+  const auditorHeading = isae ? "Section 1: Independent Service Auditor's Assurance Report" : "Section I: Independent Service Auditor's Report";
+  const toc: Block[] = p.toc ? [{ t: 'toc', style: p.toc, entries: [[auditorHeading, 3], ...(p.assertion ? [["Section II: Management's Assertion", 6] as [string, number]] : []), [`Section III: Description of ${p.org}'s ${p.system} System`, 8], ['Complementary User Entity Controls', 12], ['Section IV: Tests of Operating Effectiveness and Results of Tests', 15]] }] : [];
   const blocks: Block[] = [
     { t: 'title', lines: [`${p.titleFramework}${typeWord} Report`, `Report on ${p.org}'s Description of Its ${p.system} System`, capitalize(coverage)] },
-    { t: 'h', text: isae ? "Section 1: Independent Service Auditor's Assurance Report" : "Section I: Independent Service Auditor's Report" },
+    ...toc,
+    { t: 'h', text: auditorHeading },
     { t: 'p', text: `To the Management of ${p.org}:` },
     { t: 'h', text: 'Scope' },
     { t: 'p', text: `We have examined ${p.org}'s accompanying description of its ${p.system} system ${coverage} (description) and the suitability of the design${p.type === 'TYPE_2' ? ' and operating effectiveness' : ''} of controls stated in the description ${subject}.` },

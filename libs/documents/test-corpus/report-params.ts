@@ -21,6 +21,8 @@ export interface ReportParams {
   asOf?: string;
   wording: 'for-the-period' | 'throughout' | 'during' | 'as-of';
   dates: 'us' | 'eu' | 'us-ordinal';
+  /** A table of contents after the title page (its lines name every section heading). */
+  toc?: 'dots' | 'columns';
   /** Long header labels wrap onto a second line. */
   headerLabels?: 'short' | 'long';
   /** Absent when the report is unsigned (a draft): nothing to read then. */

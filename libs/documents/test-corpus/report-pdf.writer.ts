@@ -7,6 +7,7 @@ export type Block =
   | { t: 'p'; text: string }
   | { t: 'list'; items: string[]; marker: 'bullet' | 'number' }
   | { t: 'lines'; lines: string[] }
+  | { t: 'toc'; entries: Array<[string, number]>; style: 'dots' | 'columns' }
   | { t: 'table'; header: string[]; widths: number[]; rows: string[][]; groups?: Map<number, string> }
   | { t: 'page' }
   | { t: 'scan' };
@@ -54,6 +55,17 @@ function render(doc: PDFKit.PDFDocument, b: Block): void {
       return;
     case 'table':
       return table(doc, b.header, b.widths, b.rows, b.groups);
+    case 'toc':
+      doc.font('Helvetica-Bold').fontSize(12).text('Table of Contents', LEFT).font('Helvetica').fontSize(10).moveDown(0.5);
+      for (const [title, page] of b.entries) {
+        const y = doc.y;
+        if (b.style === 'dots') doc.text(`${title} ${'.'.repeat(30)} ${page}`, LEFT, y);
+        else doc.text(title, LEFT, y).text(String(page), 520, y);
+        doc.x = LEFT;
+        doc.moveDown(0.3);
+      }
+      doc.addPage();
+      return;
     case 'page':
       doc.addPage();
       return;

@@ -13,19 +13,17 @@ export interface Hit {
  */
 export class ReportText {
   readonly pageTexts: string[];
+  readonly lines: readonly TextLine[];
 
   constructor(readonly pdf: PdfText) {
+    this.lines = pdf.lines.filter((l) => !isContentsEntry(l));
     this.pageTexts = Array.from({ length: pdf.pages }, (_, i) =>
-      pdf.lines
+      this.lines
         .filter((l) => l.page === i + 1)
         .map((l) => l.text)
         .join(' ')
         .replace(/\s+/g, ' '),
     );
-  }
-
-  get lines(): readonly TextLine[] {
-    return this.pdf.lines;
   }
 
   /** The first sentence matching `pattern` (pages in order), or null. */
@@ -53,6 +51,18 @@ export class ReportText {
     const to = rest.findIndex((l) => end.test(l.text));
     return to < 0 ? rest : rest.slice(0, to);
   }
+}
+
+/**
+ * A table-of-contents entry ("Section I: Independent Service Auditor's Report ..... 3", or the
+ * page number in its own column) names every heading: read as one, it would start each section
+ * on the contents page.
+ */
+function isContentsEntry(line: TextLine): boolean {
+  if (/\.{4,}\s*\d{1,3}$/.test(line.text)) return true;
+  const last = line.cells[line.cells.length - 1]!;
+  const title = /^(?:Section|SECTION|Appendix|APPENDIX)\b|^[IVX]+\.|^\d+\.|^[A-Z][\w'’]*(?:\s+(?:[A-Z][\w'’,.]*|of|and|to|on|for|by|at|the|a)){1,12}$/;
+  return line.cells.length === 2 && /^\d{1,3}$/.test(last.text) && title.test(line.cells[0]!.text);
 }
 
 /** From the end of the previous sentence to the end of this one, at most ~500 characters. */
