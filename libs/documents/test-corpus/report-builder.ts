@@ -12,7 +12,13 @@ export function buildReport(p: ReportParams): Block[] {
   }[p.wording]();
   const typeWord = p.typeWord ? ` ${p.typeWord}` : '';
   const isae = p.titleFramework.startsWith('ISAE');
-  const subject = p.criteria ? `based on the trust services criteria relevant to ${categoryList(p.criteria)} (applicable trust services criteria)` : 'to achieve the related control objectives stated in the description';
+  // The full title of TSP section 100 names all five categories: a reader must not take it for the scope.
+  const tsp = 'set forth in TSP section 100, 2017 Trust Services Criteria for Security, Availability, Processing Integrity, Confidentiality, and Privacy (AICPA, Trust Services Criteria)';
+  const subject = !p.criteria
+    ? 'to achieve the related control objectives stated in the description'
+    : p.frameworks[0] === 'ISAE3000'
+      ? `based on the criteria ${tsp}. The trust services categories in scope are ${categoryList(p.criteria)}`
+      : `based on the trust services criteria relevant to ${categoryList(p.criteria)} (applicable trust services criteria) ${tsp}`;
   const auditorHeading = isae ? "Section 1: Independent Service Auditor's Assurance Report" : "Section I: Independent Service Auditor's Report";
   const toc: Block[] = p.toc ? [{ t: 'toc', style: p.toc, entries: [[auditorHeading, 3], ...(p.assertion ? [["Section II: Management's Assertion", 6] as [string, number]] : []), [`Section III: Description of ${p.org}'s ${p.system} System`, 8], ['Complementary User Entity Controls', 12], ['Section IV: Tests of Operating Effectiveness and Results of Tests', 15]] }] : [];
   const blocks: Block[] = [

@@ -16,11 +16,22 @@ export function scopeFields(text: ReportText, framework: string | null): DraftFi
   return [criteria(text, framework), controlObjectives(text), listed(text, 'servicesCovered', /^(services (covered|provided|in scope)|scope of services)$/i, /\bfollowing services\b[^:.]*:/i, 'services'), listed(text, 'sitesCovered', /^((data center |data centre )?(facilities|locations|sites)( covered| in scope)?|(facilities|locations|sites) (covered|in scope))$/i, /\bfollowing (?:facilities|locations|sites|data cent(?:er|re)s)\b[^:.]*:/i, 'facilities or sites')];
 }
 
+const CATEGORY = '(?:security|availability|processing integrity|confidentiality|privacy)';
+const CLAUSE = '([^().;]{3,200}?)(?=\\s*\\(|\\s+set forth\\b|[.;]|$)';
+/** The scope's own clause: the title of TSP section 100 ("… Criteria for Security, Availability, …") names all five. */
+const SCOPE = [
+  new RegExp(`\\btrust services criteria relevant to (?:the )?${CLAUSE}`, 'i'),
+  new RegExp(`\\btrust services categories (?:in scope|covered|included) (?:are|were|include)\\s+${CLAUSE}`, 'i'),
+  new RegExp(`\\brelevant to (${CATEGORY}(?:(?:,\\s*(?:and\\s+)?|\\s+and\\s+)${CATEGORY})*)`, 'i'),
+];
+
 function criteria(text: ReportText, framework: string | null): DraftField {
-  const hit = text.findAll(/\btrust services (criteria|categories)\b/i).find((h) => CATEGORIES.some(([re]) => re.test(h.quote)));
-  if (!hit) return missing('criteria', framework === 'SOC1' || framework === 'ISAE3402' ? 'a report on control objectives states no trust services criteria' : 'no trust services categories are stated');
-  const names = CATEGORIES.filter(([re]) => re.test(hit.quote)).map(([, n]) => n);
-  return found('criteria', names, hit.page, hit.quote, 0.9);
+  for (const re of SCOPE) {
+    const hit = text.find(re);
+    const names = hit ? CATEGORIES.filter(([cat]) => cat.test(hit.match[1]!)).map(([, n]) => n) : [];
+    if (hit && names.length > 0) return found('criteria', names, hit.page, hit.quote, 0.9);
+  }
+  return missing('criteria', framework === 'SOC1' || framework === 'ISAE3402' ? 'a report on control objectives states no trust services criteria' : 'no trust services categories are stated');
 }
 
 /** "Control Objective 1: Controls provide reasonable assurance that …", wrapped lines joined. */
