@@ -8,10 +8,13 @@ import { readPdfText, type PdfText } from './pdf-text.reader';
 import { REPORT_FIELD_NAMES, type DraftField, type ReportDraft } from './report-draft.types';
 import { ReportText } from './report-text';
 import { scopeFields } from './scope.extractor';
+import { mapSiteIds, type KnownSite } from './site-ids.mapper';
 
 export interface DraftOptions {
   /** The document's id in the store; defaults to the SHA-256 of the bytes (content addressing). */
   documentId?: string;
+  /** The organization's registered sites: facilities the report names are proposed as their ids. */
+  sites?: readonly KnownSite[];
 }
 
 /**
@@ -22,10 +25,10 @@ export interface DraftOptions {
  */
 export async function draftReport(pdfBytes: Uint8Array, options: DraftOptions = {}): Promise<ReportDraft> {
   const documentId = options.documentId ?? createHash('sha256').update(pdfBytes).digest('hex');
-  return draftFromText(await readPdfText(pdfBytes), documentId);
+  return draftFromText(await readPdfText(pdfBytes), documentId, options.sites);
 }
 
-export function draftFromText(pdf: PdfText, documentId: string): ReportDraft {
+export function draftFromText(pdf: PdfText, documentId: string, sites?: readonly KnownSite[]): ReportDraft {
   const text = new ReportText(pdf);
   refuseOtherDocuments(text);
   const header = headerFields(text);
@@ -41,7 +44,8 @@ export function draftFromText(pdf: PdfText, documentId: string): ReportDraft {
   ];
   const order = new Map<string, number>(REPORT_FIELD_NAMES.map((n, i) => [n, i]));
   fields.sort((a, b) => (order.get(a.name) ?? 99) - (order.get(b.name) ?? 99));
-  return { documentId, pages: pdf.pages, fields, exceptions: controls.exceptions };
+  const mapped = fields.map((f) => (f.name === 'sitesCovered' ? mapSiteIds(f, sites) : f));
+  return { documentId, pages: pdf.pages, fields: mapped, exceptions: controls.exceptions };
 }
 
 /** A service auditor's report has the auditor's report heading and names its framework up front. */
