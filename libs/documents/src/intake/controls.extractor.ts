@@ -1,10 +1,10 @@
 import { found, missing, type DraftField, type ExceptionDraft } from './report-draft.types';
-import type { ReportText } from './report-text';
+import { headingLike, type ReportText } from './report-text';
 import { headerLabels, readTable, type TableRow } from './table.reader';
 
 const CONTROL_REF = /^[A-Z]{0,5}[-.]?\d+(?:[.-]\d+)*[a-z]?$/;
 const CRITERION = /^((?:CC|A|C|PI|P)\d{1,2}\.\d{1,2})\b/;
-const END = /^(section\s+[\dIVX]+\b|complementary (user|subservice)|other information|appendix)/i;
+const END = headingLike(/^(section\s+[\dIVX]+\b|complementary (user|subservice)|other information|appendix)/i);
 const EXCEPTION = /\b(exceptions?|deviations?) (?:was |were )?noted\b/i;
 const NONE = /\bno (?:relevant )?(exceptions?|deviations?) (?:was |were )?noted\b/i;
 

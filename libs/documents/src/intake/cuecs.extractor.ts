@@ -1,11 +1,11 @@
 import { found, missing, type DraftField, type DraftValue } from './report-draft.types';
-import type { ReportText } from './report-text';
+import { headingLike, type ReportText } from './report-text';
 import type { TextLine } from './pdf-text.reader';
 import { readTable } from './table.reader';
 
 const CUEC_HEADING = /^(section\s+[\dIVX]+\s*[:.\-–—]?\s*)?complementary user entity controls( \(CUECs\))?$/i;
 const CSOC_HEADING = /^(section\s+[\dIVX]+\s*[:.\-–—]?\s*)?complementary subservice organi[sz]ation controls( \(CSOCs\))?$/i;
-const NEXT = /^(section\s+[\dIVX]+\b|complementary (user|subservice)|subservice organi[sz]ations?$|other information|appendix|tests? of|description of)/i;
+const NEXT = headingLike(/^(section\s+[\dIVX]+\b|complementary (user|subservice)|subservice organi[sz]ations?$|other information|appendix|tests? of|description of)/i);
 const REF = /^[A-Z]{1,6}[-.]?\d+(?:\.\d+)?$/;
 const NUMBERED = /^((?:[A-Z]{1,6}[-.]?)?\d{1,3})[.):]?\s+(.+)$/;
 
@@ -27,14 +27,15 @@ function sectionAfter(lines: readonly TextLine[], heading: RegExp): TextLine[] {
 }
 
 /** Items keyed by a ref in the first column, or numbered prose; wrapped lines continue the item above. */
-function refList(lines: readonly TextLine[]): Array<{ ref: string; text: string; owner?: string }> {
+function refList(lines: readonly TextLine[]): Array<{ ref: string; text: string }> {
   const items: Array<{ ref: string; text: string }> = [];
   for (const line of lines) {
     if (/^(page \d+( of \d+)?|\d+)$/i.test(line.text) || (line.cells.length > 1 && /^(ref|#|no\.?)$/i.test(line.cells[0]!.text))) continue;
     const table = line.cells.length > 1 && REF.test(line.cells[0]!.text) ? { ref: line.cells[0]!.text, text: line.cells.slice(1).map((c) => c.text).join(' ') } : null;
     const numbered = table ? null : NUMBERED.exec(line.text);
     if (table) items.push(table);
-    else if (numbered && /\d/.test(numbered[1]!)) items.push({ ref: numbered[1]!, text: numbered[2]! });
+    // A bare number must be the next in sequence: a wrapped line may start with "30 days …".
+    else if (numbered && /\d/.test(numbered[1]!) && (!/^\d+$/.test(numbered[1]!) || Number(numbered[1]) === items.length + 1)) items.push({ ref: numbered[1]!, text: numbered[2]! });
     else if (items.length > 0) items[items.length - 1]!.text += ` ${line.text}`;
   }
   return items;

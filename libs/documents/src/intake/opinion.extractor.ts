@@ -1,13 +1,12 @@
 import { DATE, parseDate } from './dates.parser';
 import { found, missing, type DraftField } from './report-draft.types';
-import type { ReportText } from './report-text';
+import { headingLike, type ReportText } from './report-text';
 import type { TextLine } from './pdf-text.reader';
 
 /** The auditor's own report: from its heading to the next section (management's assertion, the description). */
 export const AUDITOR_REPORT = /^(section\s+[\dIVX]+\s*[:.\-–—]?\s*)?independent (service )?(auditor|accountant|assurance practitioner)['’]?s( independent)?( assurance| service)? report\b/i;
 const NEXT_HEADING = /^(section\s+[\dIVX]+\b|.{0,60}management['’]s assertion|assertion (of|by)\b|description of\b)/i;
-/** A heading is short and unpunctuated; a wrapped paragraph line may start with the same words. */
-const NEXT_SECTION = { test: (line: string) => line.length < 90 && !/[.:,;]$/.test(line) && NEXT_HEADING.test(line) } as RegExp;
+const NEXT_SECTION = headingLike(NEXT_HEADING);
 const FIRM = /^(\/s\/\s*)?([A-Z][\w&'’.,-]*(?:\s+[\w&'’.,-]+){0,6}?,?\s+(?:LLP|L\.L\.P\.|LLC|PLLC|P\.C\.|Ltd\.?|Limited|GmbH|AG|S\.A\.|Inc\.?|& Co\.?|Partners|Chartered Accountants))$/;
 const AREA = /\b(CC\d{1,2}\.\d{1,2}|A1\.\d|C1\.\d|PI1\.\d|P\d\.\d|Control Objective \d+)\b/g;
 

@@ -54,6 +54,14 @@ export class ReportText {
 }
 
 /**
+ * A heading line matching `pattern`: short and unpunctuated, since a wrapped line of prose or of
+ * a table cell may start with the same words ("description of its system …").
+ */
+export function headingLike(pattern: RegExp): RegExp {
+  return { test: (line: string) => line.length < 90 && !/[.:,;]$/.test(line) && pattern.test(line) } as RegExp;
+}
+
+/**
  * A table-of-contents entry ("Section I: Independent Service Auditor's Report ..... 3", or the
  * page number in its own column) names every heading: read as one, it would start each section
  * on the contents page.
