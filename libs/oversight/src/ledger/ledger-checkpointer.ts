@@ -1,16 +1,11 @@
+import { EventEmitter, once } from 'node:events';
 import { WrongExpectedRevisionError } from '../../../event-store/src/event-store.errors';
 import type { AllSubscription, EventStore } from '../../../event-store/src/event-store.port';
 import { ORGANIZATION_STREAM_PREFIX } from '../application/event-envelope';
-import { uuidFromName } from '../application/ids';
-import {
-  checkpointHash,
-  LEDGER_CHECKPOINT_STREAM,
-  LEDGER_CHECKPOINT_TYPE,
-  parseCheckpoint,
-  signCheckpoint,
-  type CheckpointData,
-} from './checkpoint';
-import { chainEvents, GENESIS_ROOT, hashEvent, nextRoot, storedHash } from './event-hash';
+import type { CheckpointData } from './checkpoint';
+import { readLastCheckpoint, verifyForSealing, type SealingBase } from './ledger-guard';
+import { appendCheckpoint, sameHead } from './ledger-seal';
+import { MemoryHead, type SignedHeadStore } from './signed-head-file';
 import type { LedgerSigner } from './signing-key';
 
 export interface LedgerCheckpointerOptions {
@@ -18,42 +13,57 @@ export interface LedgerCheckpointerOptions {
   signer: LedgerSigner;
   /** Seal a checkpoint each time this many new organization events have accumulated. */
   every: number;
+  /** Also seal whatever is unsealed this often (ms); 0 or absent: only every `every` events. */
+  sealIntervalMs?: number;
+  /** The latest signed head, kept outside the store (a file in production). */
+  head?: SignedHeadStore;
   now?: () => Date;
   onCheckpoint?: (data: CheckpointData) => void;
+  onHalt?: (reason: string) => void;
   onError?: (error: unknown) => void;
   retryDelayMs?: number;
 }
 
-interface LastCheckpoint {
-  data: CheckpointData;
-  revision: bigint;
-  hash: string | null;
-}
+export type SealingState = 'STARTING' | 'SEALING' | 'HALTED';
+export class LedgerHaltedError extends Error {}
+class Restart extends Error {}
 
-interface Window {
-  count: number;
-  root: string;
-  from: bigint | null;
-  to: bigint | null;
+interface Session extends SealingBase {
+  sealedSize: number;
 }
 
 /**
- * Seals the global order of organization events into signed checkpoints (DESIGN §5). It follows
- * the store from its last checkpoint (read back from the checkpoint stream, so a restart loses
- * nothing and repeats nothing) and appends with the last checkpoint's revision as the expected
- * revision: two instances can never fork the chain — the loser re-reads and carries on from the
- * winner's checkpoint. Framework-free; the app starts and stops it.
+ * Seals the global order of organization events into signed tree heads (DESIGN §6): each
+ * checkpoint signs the Merkle root over every organization event so far, plus the running root of
+ * earlier versions. Every session first proves the store extends the last head it signed
+ * (ledger-guard); if it cannot, sealing halts with the reason until an ADMIN re-seals
+ * (ledger-seal), and nothing is signed meanwhile. Appends with the last checkpoint's revision as
+ * expected revision, so two instances never fork the chain. Framework-free; the app starts it.
  */
 export class LedgerCheckpointer {
   private subscription: AllSubscription | null = null;
   private loop: Promise<void> | null = null;
   private stopped = true;
-  private wakeRetry: (() => void) | null = null;
+  private wake: (() => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private sealing: Promise<void> = Promise.resolve();
+  private sessionError: unknown = null;
+  private readonly progress = new EventEmitter();
+  readonly head: SignedHeadStore;
+  session: Session | null = null;
+  state: SealingState = 'STARTING';
+  haltReason: string | null = null;
   lastError: unknown = null;
-  last: LastCheckpoint | null = null;
 
   constructor(private readonly options: LedgerCheckpointerOptions) {
     if (!Number.isInteger(options.every) || options.every < 1) throw new Error('Checkpoint interval must be a positive integer');
+    this.head = options.head ?? new MemoryHead();
+    this.progress.setMaxListeners(0);
+  }
+
+  /** The last checkpoint this instance knows it signed or verified. */
+  get last() {
+    return this.session?.last ?? null;
   }
 
   start(): void {
@@ -64,10 +74,32 @@ export class LedgerCheckpointer {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wakeRetry?.();
+    this.wake?.();
     await this.subscription?.close();
     await this.loop;
     this.loop = null;
+  }
+
+  /** Starts a new session (after a re-seal): it verifies the store from genesis again. */
+  restart(): void {
+    this.wake?.();
+  }
+
+  /** Waits until the events up to `position` are sealed; returns the signed head that covers them. */
+  async sealThrough(position: bigint, timeoutMs = 10_000): Promise<{ head: CheckpointData; session: Session }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.state === 'HALTED') throw new LedgerHaltedError(this.haltReason ?? 'sealing is halted');
+      const s = this.session;
+      if (s && this.state === 'SEALING' && s.position !== undefined && s.position >= position) {
+        if (s.sealedSize < s.verifier.count) await this.enqueueSeal(s);
+        else await this.sealing;
+        if (s.last && (s.last.data.treeSize ?? 0) >= s.verifier.count) return { head: s.last.data, session: s };
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('The ledger did not seal the events in time');
+      await Promise.race([once(this.progress, 'progress'), new Promise((r) => setTimeout(r, Math.min(left, 200)))]);
+    }
   }
 
   private async run(): Promise<void> {
@@ -77,82 +109,111 @@ export class LedgerCheckpointer {
         this.lastError = null;
       } catch (error) {
         if (this.stopped) break;
-        if (error instanceof WrongExpectedRevisionError) continue; // another instance sealed first
+        if (error instanceof WrongExpectedRevisionError || error instanceof Restart) continue; // another instance sealed first
         this.lastError = error;
         this.options.onError?.(error);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.retryDelayMs ?? 5000);
-          this.wakeRetry = () => (clearTimeout(timer), resolve());
-        });
+        await this.pause(this.options.retryDelayMs ?? 5000);
       } finally {
+        if (this.timer) clearInterval(this.timer);
+        this.timer = null;
         await this.subscription?.close();
         this.subscription = null;
       }
     }
   }
 
-  /** One session: from the last checkpoint, follow the store and seal every full window. */
+  /** One session: prove the store extends the signed head, then follow it and seal. */
   private async follow(): Promise<void> {
-    this.last = await this.readLast();
-    let window = this.openWindow();
-    const after = this.last ? BigInt(this.last.data.toPosition) : undefined;
-    this.subscription = this.options.store.subscribeToAll({ after, streamPrefix: ORGANIZATION_STREAM_PREFIX });
+    this.session = null;
+    this.sessionError = null;
+    this.state = 'STARTING';
+    const guard = await verifyForSealing(this.options.store, this.options.signer, this.head);
+    if (!guard.ok) return this.haltAndWait(guard.problem);
+    const base = guard.base;
+    if (base.last && !sameHead(this.head.read(), base.last.data)) this.head.write(base.last.data);
+    const s: Session = { ...base, sealedSize: base.last?.data.treeSize ?? base.verifier.latestSeal()?.endCount ?? 0 };
+    this.session = s;
+    this.state = 'SEALING';
+    this.haltReason = null;
+    this.progress.emit('progress');
+    if (this.options.sealIntervalMs) this.timer = setInterval(() => void this.enqueueSeal(s).catch((e) => this.fail(e)), this.options.sealIntervalMs);
+    this.subscription = this.options.store.subscribeToAll({ after: s.position, streamPrefix: ORGANIZATION_STREAM_PREFIX });
     for await (const event of this.subscription) {
-      // The recomputed hash, not the stored one: the root seals what the event really holds.
-      window.root = nextRoot(window.root, hashEvent(event));
-      window.count++;
-      window.from ??= event.position;
-      window.to = event.position;
-      if (window.count >= this.options.every) {
-        await this.seal(window);
-        window = this.openWindow();
-      }
+      s.verifier.add(event);
+      if (s.verifier.hasBreaks()) return this.haltAndWait('An event appended since start does not chain to the events the server verified: a stream was rewritten while running.');
+      s.position = event.position;
+      this.progress.emit('progress');
+      if (s.verifier.count - s.sealedSize >= this.options.every) await this.enqueueSeal(s);
     }
+    if (this.halted()) return this.haltAndWait(this.haltReason!);
+    if (this.sessionError) throw this.sessionError;
   }
 
-  private openWindow(): Window {
-    return { count: 0, root: this.last?.data.rootHash ?? GENESIS_ROOT, from: null, to: null };
+  private enqueueSeal(s: Session): Promise<void> {
+    if (this.session !== s || this.state !== 'SEALING' || s.verifier.count === s.sealedSize) return this.sealing;
+    const v = s.verifier;
+    const payload = {
+      fromPosition: String(s.leaves.positionAt(s.sealedSize)),
+      toPosition: String(s.leaves.positionAt(v.count - 1)),
+      eventCount: v.count - s.sealedSize,
+      rootHash: v.root,
+      treeSize: v.count,
+      treeRoot: v.tree.root(),
+    };
+    s.sealedSize = v.count;
+    const next = this.sealing.catch(() => undefined).then(() => this.seal(s, payload));
+    this.sealing = next;
+    return next;
   }
 
-  private async readLast(): Promise<LastCheckpoint | null> {
-    const [event] = await this.options.store.readStream(LEDGER_CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
-    if (!event) return null;
-    const data = parseCheckpoint(event);
-    if (typeof data === 'string') throw new Error(`Cannot continue the ledger: the last checkpoint is unreadable (${data})`);
-    return { data, revision: event.revision, hash: storedHash(event) };
+  private async seal(s: Session, payload: Parameters<typeof appendCheckpoint>[1]['payload']): Promise<void> {
+    const { store, signer } = this.options;
+    // Before signing: the store's latest checkpoint and the kept head are still the ones this session knows.
+    const current = await readLastCheckpoint(store);
+    const kept = this.head.read();
+    if (!sameHead(current?.data ?? null, s.last?.data ?? null) || !sameHead(kept, s.last?.data ?? null)) {
+      const newer = [current?.data, kept].some((d) => d && d.sequence > (s.last?.data.sequence ?? 0));
+      if (newer) throw new Restart('another instance sealed');
+      return this.halt('The latest signed checkpoint changed in the store while the server ran: checkpoints were deleted or replaced.');
+    }
+    s.last = await appendCheckpoint(store, { signer, last: s.last, payload, recordedAt: (this.options.now?.() ?? new Date()).toISOString() });
+    this.head.write(s.last.data);
+    this.options.onCheckpoint?.(s.last.data);
+    this.progress.emit('progress');
   }
 
-  private async seal(window: Window): Promise<void> {
-    const { signer, store } = this.options;
-    const last = this.last;
-    const data = signCheckpoint(
-      {
-        sequence: (last?.data.sequence ?? 0) + 1,
-        fromPosition: String(window.from),
-        toPosition: String(window.to),
-        eventCount: window.count,
-        rootHash: window.root,
-        previousCheckpointHash: last ? checkpointHash(last.data) : null,
-      },
-      signer.privateKey,
-      signer.publicKeyPem,
-    );
-    const revision = last ? last.revision + 1n : 0n;
-    const [event] = chainEvents(LEDGER_CHECKPOINT_STREAM, revision, last?.hash ?? null, [
-      {
-        // Name-based: two instances sealing the same window write the same event id.
-        eventId: uuidFromName(`ledger-checkpoint:${data.sequence}:${data.rootHash}`),
-        type: LEDGER_CHECKPOINT_TYPE,
-        data,
-        metadata: {
-          recordedAt: (this.options.now?.() ?? new Date()).toISOString(),
-          actor: { id: 'ledger', role: 'SYSTEM' },
-          schemaVersion: 1,
-        },
-      },
-    ]);
-    await store.appendToStream(LEDGER_CHECKPOINT_STREAM, [event!], { expectedRevision: last ? last.revision : 'no_stream' });
-    this.last = { data, revision, hash: storedHash(event!) };
-    this.options.onCheckpoint?.(data);
+  private halted(): boolean {
+    return this.state === 'HALTED';
+  }
+
+  private halt(reason: string): void {
+    if (this.state === 'HALTED') return;
+    this.state = 'HALTED';
+    this.haltReason = reason;
+    this.session = null;
+    this.options.onHalt?.(reason);
+    this.progress.emit('progress');
+    void this.subscription?.close();
+  }
+
+  private async haltAndWait(reason: string): Promise<void> {
+    this.halt(reason);
+    await this.pause(Infinity);
+  }
+
+  private fail(error: unknown): void {
+    this.sessionError = error;
+    void this.subscription?.close();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = Number.isFinite(ms) ? setTimeout(resolve, ms) : null;
+      this.wake = () => {
+        if (timer) clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
   }
 }

@@ -1,8 +1,10 @@
 import { organizationStream } from '../application/event-envelope';
 import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { LedgerCheckpointer } from './ledger-checkpointer';
+import { readLastCheckpoint } from './ledger-guard';
+import { appendCheckpoint } from './ledger-seal';
 import { ledgerVerdict, streamVerdict } from './ledger-verdict';
-import { recordedStore, sealUpTo, signer, snapshot, verifyEvents } from './ledger.fixtures';
+import { haltedCheckpointer, recordedStore, sealUpTo, signer, snapshot, verifyEvents } from './ledger.fixtures';
 import { verifyStream } from './stream-chain';
 
 describe('the hash chain on the command path', () => {
@@ -76,13 +78,17 @@ describe('LedgerCheckpointer and LedgerVerifier', () => {
     expect(r4.checkpointBreaks[0]).toMatchObject({ kind: 'CHAIN', sequence: 1, reason: expect.stringMatching(/signature/) });
   });
 
-  it('refuses a checkpoint signed with another key than the ledger', async () => {
+  it('a checkpointer with another key refuses to seal; a checkpoint signed with another key is refused', async () => {
     const { store, run } = await recordedStore();
     await sealUpTo(store, 3, 2);
-    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'x' } } as never, 20);
-    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'y' } } as never, 21);
-    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'z' } } as never, 22);
-    await sealUpTo(store, 3, 3, signer());
+    for (const [i, owner] of ['x', 'y', 'z'].entries()) await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner } } as never, 20 + i);
+    const other = signer();
+    const halted = await haltedCheckpointer(store, other);
+    expect(halted.haltReason).toMatch(/different key/);
+    expect((await store.readStream(LEDGER_CHECKPOINT_STREAM)).length).toBe(2);
+    const last = await readLastCheckpoint(store);
+    const payload = { fromPosition: '9', toPosition: '9', eventCount: 3, rootHash: 'ab'.repeat(32) };
+    await appendCheckpoint(store, { signer: other, last, payload, recordedAt: new Date().toISOString() });
     const { checkpoints, events } = await snapshot(store);
     expect(verifyEvents(checkpoints, events).checkpointBreaks[0]).toMatchObject({ sequence: 3, reason: expect.stringMatching(/different key/) });
   });

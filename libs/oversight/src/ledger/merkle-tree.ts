@@ -113,19 +113,46 @@ export class MerkleFrontier {
   }
 }
 
-/** Leaf hashes kept in one growing buffer (32 bytes a leaf), for proofs over any signed size. */
+/**
+ * Leaf hashes kept in one growing buffer (32 bytes a leaf) with each event's store position, for
+ * proofs over any signed size and for finding an event's leaf index.
+ */
 export class LeafLog {
   private buffer = Buffer.alloc(32 * 1024);
+  private positions = new BigInt64Array(1024);
   size = 0;
 
-  push(leaf: Buffer): void {
+  push(leaf: Buffer, position = 0n): void {
     if ((this.size + 1) * 32 > this.buffer.length) {
       const bigger = Buffer.alloc(this.buffer.length * 2);
       this.buffer.copy(bigger);
       this.buffer = bigger;
+      const more = new BigInt64Array(this.positions.length * 2);
+      more.set(this.positions);
+      this.positions = more;
     }
     leaf.copy(this.buffer, this.size * 32);
+    this.positions[this.size] = position;
     this.size++;
+  }
+
+  positionAt(i: number): bigint {
+    if (i < 0 || i >= this.size) throw new RangeError(`no leaf ${i}`);
+    return this.positions[i]!;
+  }
+
+  /** The leaf index of the event at `position` (positions only grow), or -1. */
+  indexOf(position: bigint): number {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = this.positions[mid]!;
+      if (p === position) return mid;
+      if (p < position) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   readonly leaf: Leaf = (i) => {

@@ -7,7 +7,7 @@ import { nodeHash } from './merkle-tree';
  * (an extra or a missing node fails), and that the sizes are consistent; a forged proof fails
  * rather than being read leniently (the class of immudb's GHSA-672p-m5jq-mrh8).
  */
-const buf = (hex: string) => Buffer.from(hex, 'hex');
+const buf = (hex: string): Buffer => Buffer.from(hex, 'hex');
 const allHashes = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every(isHash);
 const isSize = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
