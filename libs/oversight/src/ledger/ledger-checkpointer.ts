@@ -2,7 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import { WrongExpectedRevisionError } from '../../../event-store/src/event-store.errors';
 import type { AllSubscription, EventStore } from '../../../event-store/src/event-store.port';
 import { ORGANIZATION_STREAM_PREFIX } from '../application/event-envelope';
-import type { CheckpointData } from './checkpoint';
+import { signStatement, type CheckpointData } from './checkpoint';
 import { readLastCheckpoint, verifyForSealing, type SealingBase } from './ledger-guard';
 import { appendCheckpoint, sameHead } from './ledger-seal';
 import { MemoryHead, type SignedHeadStore } from './signed-head-file';
@@ -92,14 +92,25 @@ export class LedgerCheckpointer {
       if (this.state === 'HALTED') throw new LedgerHaltedError(this.haltReason ?? 'sealing is halted');
       const s = this.session;
       if (s && this.state === 'SEALING' && s.position !== undefined && s.position >= position) {
-        if (s.sealedSize < s.verifier.count) await this.enqueueSeal(s);
+        const needed = s.leaves.indexOf(position) + 1;
+        if (s.sealedSize < needed) await this.enqueueSeal(s);
         else await this.sealing;
-        if (s.last && (s.last.data.treeSize ?? 0) >= s.verifier.count) return { head: s.last.data, session: s };
+        if (s.last && (s.last.data.treeSize ?? 0) >= needed) return { head: s.last.data, session: s };
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error('The ledger did not seal the events in time');
       await Promise.race([once(this.progress, 'progress'), new Promise((r) => setTimeout(r, Math.min(left, 200)))]);
     }
+  }
+
+  /** Signs a statement with the ledger's key, only while sealing: never while the history is unproven. */
+  signStatement(payload: unknown): string {
+    if (this.state !== 'SEALING') throw new LedgerHaltedError(this.haltReason ?? 'the ledger has not verified the store yet');
+    return signStatement(payload, this.options.signer.privateKey);
+  }
+
+  get publicKeyPem(): string {
+    return this.options.signer.publicKeyPem;
   }
 
   private async run(): Promise<void> {
