@@ -48,9 +48,7 @@ export function AuditPanel(props: { id: string }) {
         {v && (
           <p class={v.valid ? 'verified' : 'notice notice--error'} data-valid={String(v.valid)}>
             <span aria-hidden="true">{v.valid ? '✔ ' : '✖ '}</span>
-            {v.valid
-              ? `Audit trail verified: ${v.checkedEvents} events, the hash chain and its signed checkpoints are intact.`
-              : `Audit trail broken${v.firstBrokenEventId ? ` at event ${v.firstBrokenEventId}` : ''}: ${v.reason ?? 'no reason given'} (${v.checkedEvents} events checked).`}
+            {v.summary}
           </p>
         )}
       </div>
