@@ -47,6 +47,8 @@ export class ApiServer {
         // Never rewrite the committed schema.gql from a test server.
         SCHEMA_FILE: join(dataDir, 'schema.gql'),
         ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
+        // No timed ledger seals unless a test asks: they append checkpoints that move the store's head.
+        LEDGER_SEAL_INTERVAL_MS: '0',
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -219,6 +219,7 @@ export class LedgerCheckpointer {
 
   private pause(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
+      if (this.stopped) return resolve(); // stop() may have come before this pause began
       const timer = Number.isFinite(ms) ? setTimeout(resolve, ms) : null;
       this.wake = () => {
         if (timer) clearTimeout(timer);

@@ -32,6 +32,45 @@ describe('LedgerCheckpointer and LedgerVerifier', () => {
     expect(ledgerVerdict(report, 'acme')).toEqual({ valid: true, checkedEvents: 9, firstBrokenEventId: null, reason: null });
   });
 
+  it('bounds the unsealed window in time: with a seal interval, fewer events than `every` are sealed too', async () => {
+    const { store, run } = await recordedStore();
+    const sizes: number[] = [];
+    let notify = () => {};
+    const sealedCount = (n: number) => new Promise<void>((resolve) => (notify = () => sizes.length >= n && resolve())).then(() => sizes[n - 1]);
+    const checkpointer = new LedgerCheckpointer({
+      store,
+      signer: signer(),
+      every: 100,
+      sealIntervalMs: 20,
+      retryDelayMs: 5,
+      onCheckpoint: (c) => (sizes.push(c.treeSize!), notify()),
+    });
+    checkpointer.start();
+    expect(await sealedCount(1)).toBe(6);
+    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'x' } } as never, 30);
+    expect(await sealedCount(2)).toBe(7);
+    await checkpointer.stop();
+    const { checkpoints, events } = await snapshot(store);
+    expect(checkpoints).toHaveLength(2); // nothing new, nothing sealed: no empty checkpoints
+    expect(verifyEvents(checkpoints, events)).toMatchObject({ eventBreaks: [], checkpointBreaks: [] });
+  });
+
+  it('halts when a checkpoint row is deleted while it runs, and signs nothing after', async () => {
+    const { store, run } = await recordedStore();
+    const key = signer();
+    let halted!: (reason: string) => void;
+    const halt = new Promise<string>((resolve) => (halted = resolve));
+    const checkpointer = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5, onHalt: (r) => halted(r) });
+    checkpointer.start();
+    await checkpointer.sealThrough((await store.readAll()).at(-1)!.position);
+    (store as unknown as { streams: Map<string, unknown[]> }).streams?.get(LEDGER_CHECKPOINT_STREAM)?.pop();
+    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'x' } } as never, 31);
+    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'y' } } as never, 32);
+    expect(await halt).toMatch(/changed in the store while the server ran/);
+    expect(checkpointer.state).toBe('HALTED');
+    await checkpointer.stop();
+  });
+
   it('resumes from its last checkpoint after a restart, and two instances never fork the chain', async () => {
     const { store, run } = await recordedStore();
     const key = await sealUpTo(store, 2, 3);
