@@ -72,7 +72,10 @@ export class LedgerCheckpointer {
     this.loop = this.run();
   }
 
+  /** Seals what is pending (before a graceful stop), then stops. */
   async stop(): Promise<void> {
+    const s = this.session;
+    if (s && this.state === 'SEALING') await this.enqueueSeal(s).catch((error) => this.options.onError?.(error));
     this.stopped = true;
     this.wake?.();
     await this.subscription?.close();
