@@ -5,7 +5,7 @@ import { hashEvent } from './event-hash';
 import { buildEvidencePack, EXPORT_STATEMENT_KIND, type EvidencePack, type ExportStatement } from './evidence-pack';
 import type { LedgerCheckpointer } from './ledger-checkpointer';
 import { LedgerVerifier, type LedgerReport } from './ledger-verifier';
-import { consistencyProof, inclusionProof, leafHash } from './merkle-tree';
+import { consistencyProof, inclusionProof, leafHash, type SubtreeCache } from './merkle-tree';
 
 const PAGE = 1000;
 
@@ -46,12 +46,13 @@ export async function collectEvidencePack(
   if (events.length === 0) return null;
   const { head, session } = await sealer.sealThrough(events[events.length - 1]!.position);
   const size = head.treeSize!;
+  const cache: SubtreeCache = new Map(); // the proofs share most nodes: O(log n) each after the first
   const inclusion = events.map((e) => {
     const leafIndex = session.leaves.indexOf(e.position);
     if (leafIndex < 0 || leafIndex >= size || !session.leaves.leaf(leafIndex).equals(leafHash(hashEvent(e)))) {
       throw new Error(`Event ${e.eventId} in the store is not the event the ledger sealed`);
     }
-    return { eventId: e.eventId, leafIndex, path: inclusionProof(session.leaves.leaf, leafIndex, size) };
+    return { eventId: e.eventId, leafIndex, path: inclusionProof(session.leaves.leaf, leafIndex, size, cache) };
   });
   const since = request.sinceTreeSize ?? null;
   const payload: ExportStatement = {

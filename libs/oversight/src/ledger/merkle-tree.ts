@@ -34,17 +34,25 @@ export function splitPoint(n: number): number {
   return k;
 }
 
+/** Subtree roots already computed, by "from:to": many proofs over one tree share most of them. */
+export type SubtreeCache = Map<string, Buffer>;
+
 /** MTH(D[from:to]) from the leaf hashes. */
-export function subtreeRoot(leaf: Leaf, from: number, to: number): Buffer {
+export function subtreeRoot(leaf: Leaf, from: number, to: number, cache?: SubtreeCache): Buffer {
   const n = to - from;
   if (n === 0) return Buffer.from(EMPTY_ROOT, 'hex');
   if (n === 1) return leaf(from);
+  const key = `${from}:${to}`;
+  const known = cache?.get(key);
+  if (known) return known;
   const k = splitPoint(n);
-  return nodeHash(subtreeRoot(leaf, from, from + k), subtreeRoot(leaf, from + k, to));
+  const root = nodeHash(subtreeRoot(leaf, from, from + k, cache), subtreeRoot(leaf, from + k, to, cache));
+  cache?.set(key, root);
+  return root;
 }
 
 /** PATH(m, D[0:size]) of RFC 6962 §2.1.1, nearest sibling first. */
-export function inclusionProof(leaf: Leaf, index: number, size: number): string[] {
+export function inclusionProof(leaf: Leaf, index: number, size: number, cache?: SubtreeCache): string[] {
   if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`leaf ${index} is not in a tree of size ${size}`);
   const path: Buffer[] = [];
   const walk = (m: number, from: number, to: number): void => {
@@ -53,10 +61,10 @@ export function inclusionProof(leaf: Leaf, index: number, size: number): string[
     const k = splitPoint(n);
     if (m < k) {
       walk(m, from, from + k);
-      path.push(subtreeRoot(leaf, from + k, to));
+      path.push(subtreeRoot(leaf, from + k, to, cache));
     } else {
       walk(m - k, from + k, to);
-      path.push(subtreeRoot(leaf, from, from + k));
+      path.push(subtreeRoot(leaf, from, from + k, cache));
     }
   };
   walk(index, 0, size);

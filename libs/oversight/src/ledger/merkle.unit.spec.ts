@@ -115,3 +115,11 @@ describe('consistency proofs', () => {
     expect(verifyConsistency(8, root(8), 20, subtreeRoot(forged.leaf, 0, 20).toString('hex'), proof)).toBe(false);
   });
 });
+
+describe('proofs over a shared cache of subtree roots', () => {
+  it('give the same paths as without it', () => {
+    const cache = new Map<string, Buffer>();
+    for (let m = 0; m < 70; m++) expect(inclusionProof(log.leaf, m, 70, cache)).toEqual(inclusionProof(log.leaf, m, 70));
+    expect(cache.size).toBeGreaterThan(0);
+  });
+});
