@@ -22,8 +22,8 @@ export class TransparencyResolver {
   @Allow(TREE_READERS)
   @Query(() => ConsistencyProof, { description: 'Proof that the signed head of toSize (the latest by default) extends the tree of fromSize events you kept.' })
   consistencyProof(
-    @Args('fromSize', { type: () => Int }) fromSize: number,
-    @Args('toSize', { type: () => Int, nullable: true }) toSize?: number | null,
+    @Args('fromSize', { type: () => Int, description: 'The treeSize of the signed head you kept (0 to toSize).' }) fromSize: number,
+    @Args('toSize', { type: () => Int, nullable: true, description: 'The treeSize of a signed head; the latest when left out.' }) toSize?: number | null,
   ) {
     return this.queryBus.execute(new GetConsistencyProof(fromSize, toSize ?? null));
   }
@@ -33,7 +33,10 @@ export class TransparencyResolver {
     description:
       'After sealing halted (the store did not match the latest signed head): signs the log as it now stands. Recorded in the checkpoint stream with who, why, the problem and the old head, and logged as a warning. Refused when the ledger is not halted or a hash chain is broken.',
   })
-  resealLedger(@CurrentCaller() caller: Caller, @Args('reason') reason: string) {
+  resealLedger(
+    @CurrentCaller() caller: Caller,
+    @Args('reason', { description: 'Why the log as it stands may be signed (at least 10 characters); recorded in the re-seal and logged.' }) reason: string,
+  ) {
     return this.commandBus.execute(new ResealLedger(caller.actor, reason));
   }
 }
