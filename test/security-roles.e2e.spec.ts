@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import {
   buildSchema,
@@ -47,6 +48,9 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Query.verifyAuditTrail': DETAIL,
   'Query.verifyLedger': DETAIL,
   'Query.readModelRebuild': DETAIL,
+  // The transparency log (global tree heads and proofs): the auditor and the operator.
+  'Query.signedTreeHead': ['ADMIN', 'AUDITOR'],
+  'Query.consistencyProof': ['ADMIN', 'AUDITOR'],
   // Recording oversight facts: ADMIN and ANALYST.
   'Mutation.registerOrganization': RECORDERS,
   'Mutation.updateOrganizationProfile': RECORDERS,
@@ -67,6 +71,7 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Mutation.setAssurancePolicy': ADMINS,
   'Mutation.offboardOrganization': ADMINS,
   'Mutation.rebuildReadModels': ADMINS,
+  'Mutation.resealLedger': ADMINS,
   'Subscription.assuranceStatusChanged': EVERYONE,
   'Subscription.oversightEventRecorded': DETAIL,
 };
@@ -200,7 +205,7 @@ describe('roles', () => {
         .flatMap(([f, roles]) => ROLES.map((role): Row => [f, role, roles.includes(role)]));
 
     it('answers FORBIDDEN exactly where the rule says, and data or a domain error elsewhere', async () => {
-      const headBefore = BigInt((await api.health()).store.headPosition);
+      const headBefore = BigInt((await api.health()).store.headPosition) - sealedCheckpoints();
       const outcomes = await inBatches(rows(), 8, async ([name, role, allowed]) => {
         const [typeName, fieldName] = name.split('.') as ['Query' | 'Mutation', string];
         const field = (served.getType(typeName) as GraphQLObjectType).getFields()[fieldName];
@@ -228,12 +233,21 @@ describe('roles', () => {
       const want = rows().map(([name, role, allowed]) => `${name} ${role}: ${allowed ? 'allowed' : 'FORBIDDEN'}`);
       expect(got).toEqual(want);
       // Refusals wrote nothing: each of ADMIN and ANALYST registered one organization, and
-      // every other allowed mutation named no organization (NOT_FOUND).
+      // every other allowed mutation named no organization (NOT_FOUND). An evidence pack seals
+      // what it holds (a ledger checkpoint, not an organization event): those are not counted.
       const registered = outcomes.filter((o) => o.name === 'Mutation.registerOrganization' && o.verdict === 'allowed').length;
-      expect(BigInt((await api.health()).store.headPosition) - headBefore).toBe(BigInt(registered));
+      expect(BigInt((await api.health()).store.headPosition) - sealedCheckpoints() - headBefore).toBe(BigInt(registered));
       await waitForRebuild();
     }, 60_000);
   });
+
+  /** Ledger checkpoints in the store: writes of the ledger itself, not of any caller. */
+  function sealedCheckpoints(): bigint {
+    const db = new Database(join(api.dataDir, 'events.db'), { readonly: true });
+    const n = (db.prepare("SELECT count(*) AS n FROM events WHERE stream_id = 'ledger-checkpoints'").get() as { n: number }).n;
+    db.close();
+    return BigInt(n);
+  }
 
   async function waitForRebuild(): Promise<void> {
     const deadline = Date.now() + 15_000;
