@@ -97,7 +97,7 @@ export class GetEvidencePackHandler implements IQueryHandler<GetEvidencePack> {
     if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw badInput('to', 'must not be before from');
     if (q.sinceTreeSize !== null && q.sinceTreeSize < 0) throw badInput('sinceTreeSize', 'must not be negative');
     await ownStream(this.store, q.tenantId, q.organizationId);
-    const sealer = this.ledger.checkpointer!;
+    const sealer = this.ledger.prover!;
     const request = { tenantId: q.tenantId, organizationId: q.organizationId, range: { from: q.from, to: q.to }, generatedAt: this.clock.now().toISOString(), sinceTreeSize: q.sinceTreeSize };
     try {
       const pack = await collectEvidencePack(this.store, sealer, request);

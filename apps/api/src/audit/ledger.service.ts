@@ -4,6 +4,7 @@ import type { EventStore } from '../../../../libs/event-store/src/event-store.po
 import type { Clock } from '../../../../libs/oversight/src/application/clock';
 import type { CheckpointData } from '../../../../libs/oversight/src/ledger/checkpoint';
 import { LedgerCheckpointer } from '../../../../libs/oversight/src/ledger/ledger-checkpointer';
+import { LedgerProver } from '../../../../libs/oversight/src/ledger/ledger-prover';
 import { resealLedger } from '../../../../libs/oversight/src/ledger/ledger-seal';
 import { SignedHeadFile } from '../../../../libs/oversight/src/ledger/signed-head-file';
 import { loadOrCreateSigningKey, type LedgerSigner } from '../../../../libs/oversight/src/ledger/signing-key';
@@ -53,6 +54,7 @@ export class LedgerService implements OnApplicationBootstrap, BeforeApplicationS
   private signer: LedgerSigner | null = null;
   private head: SignedHeadFile | null = null;
   checkpointer: LedgerCheckpointer | null = null;
+  prover: LedgerProver | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -76,6 +78,7 @@ export class LedgerService implements OnApplicationBootstrap, BeforeApplicationS
       onHalt: (reason) => this.logger.warn(`Ledger sealing HALTED, nothing will be signed until an ADMIN re-seals: ${reason}`),
       onError: (error) => this.logger.error(`Ledger checkpoint failed, will retry: ${String(error)}`),
     });
+    this.prover = new LedgerProver(this.checkpointer, signer);
     this.checkpointer.start();
     this.logger.log(
       `Ledger sealing every ${ledger.checkpointEvery} events or ${ledger.sealIntervalMs} ms; signed head kept in ${ledger.headFile}; signing key fingerprint ${signer.fingerprint}`,

@@ -2,6 +2,7 @@ import { chainEvents, hashEvent } from './event-hash';
 import { keyFingerprint } from './checkpoint';
 import { verifyEvidencePack } from './evidence-pack-verify';
 import { LedgerCheckpointer } from './ledger-checkpointer';
+import { LedgerProver } from './ledger-prover';
 import { collectEvidencePack } from './ledger-scan';
 import { NOW, recordedStore, signer } from './ledger.fixtures';
 
@@ -11,14 +12,15 @@ async function packs() {
   const { store, run } = await recordedStore();
   const key = signer();
   // Fewer events than one checkpoint interval, like the demo data: the export seals on demand.
-  const ledger = new LedgerCheckpointer({ store, signer: key, every: 100, retryDelayMs: 10 });
-  ledger.start();
+  const checkpointer = new LedgerCheckpointer({ store, signer: key, every: 100, retryDelayMs: 10 });
+  const ledger = new LedgerProver(checkpointer, key);
+  checkpointer.start();
   const first = (await collectEvidencePack(store, ledger, { tenantId: 'acme', organizationId: 'dc-1', range: everything, generatedAt: NOW }))!;
   await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'Ops team' } } as never, 9);
   await run('dc-2', { type: 'UpdateOrganizationProfile', data: { owner: 'Ops team' } } as never, 9, 'other');
   const since = first.ledger.treeHead.treeSize!;
   const pack = (await collectEvidencePack(store, ledger, { tenantId: 'acme', organizationId: 'dc-1', range: everything, generatedAt: NOW, sinceTreeSize: since }))!;
-  await ledger.stop();
+  await checkpointer.stop();
   return { first, pack, key, text: JSON.stringify(pack) };
 }
 
@@ -88,14 +90,16 @@ describe('evidence pack (format 2)', () => {
 
   it('an event changed in the store after it was sealed is refused at export', async () => {
     const { store } = await recordedStore();
-    const ledger = new LedgerCheckpointer({ store, signer: signer(), every: 100, retryDelayMs: 10 });
-    ledger.start();
+    const key = signer();
+    const checkpointer = new LedgerCheckpointer({ store, signer: key, every: 100, retryDelayMs: 10 });
+    const ledger = new LedgerProver(checkpointer, key);
+    checkpointer.start();
     await collectEvidencePack(store, ledger, { tenantId: 'acme', organizationId: 'dc-1', range: everything, generatedAt: NOW });
     const [e] = await store.readStream('organization-acme~dc-1');
     (e!.data as Record<string, unknown>).name = 'Forged';
     const sneaky = { ...store, readStream: async () => [e!], readAll: store.readAll.bind(store) } as unknown as typeof store;
     expect(hashEvent(e!)).not.toBe(e!.metadata.hash);
     await expect(collectEvidencePack(sneaky, ledger, { tenantId: 'acme', organizationId: 'dc-1', range: everything, generatedAt: NOW })).rejects.toThrow(/not the event the ledger sealed/);
-    await ledger.stop();
+    await checkpointer.stop();
   });
 });

@@ -3,7 +3,7 @@ import { ORGANIZATION_STREAM_PREFIX, organizationStream } from '../application/e
 import { keyFingerprint, LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { hashEvent } from './event-hash';
 import { buildEvidencePack, EXPORT_STATEMENT_KIND, type EvidencePack, type ExportStatement } from './evidence-pack';
-import type { LedgerCheckpointer } from './ledger-checkpointer';
+import type { LedgerProver } from './ledger-prover';
 import { LedgerVerifier, type LedgerReport } from './ledger-verifier';
 import { consistencyProof, inclusionProof, leafHash, type SubtreeCache } from './merkle-tree';
 
@@ -28,7 +28,7 @@ export async function scanLedger(store: EventStore): Promise<{ report: LedgerRep
 }
 
 /** What a pack needs from the running ledger: seal on demand, its leaves, and its key. */
-export type PackSealer = Pick<LedgerCheckpointer, 'sealThrough' | 'signStatement' | 'publicKeyPem'>;
+export type PackSealer = Pick<LedgerProver, 'sealThrough' | 'signStatement' | 'publicKeyPem'>;
 
 /**
  * Gathers an organization's evidence pack: its whole stream, sealed on demand into a signed tree

@@ -8,6 +8,7 @@ import { command, dataCenter, review, soc2Type2 } from '../domain/organization.f
 import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { hashEvent } from './event-hash';
 import { LedgerCheckpointer } from './ledger-checkpointer';
+import { LedgerProver } from './ledger-prover';
 import { resealLedger } from './ledger-seal';
 import { ledgerVerdict } from './ledger-verdict';
 import { scanLedger } from './ledger-scan';
@@ -109,7 +110,7 @@ describe('sealing never signs history it cannot prove it signed before (real SQL
 
     const checkpointer = new LedgerCheckpointer({ store, signer: key, every: 1, head, retryDelayMs: 10 });
     checkpointer.start();
-    await checkpointer.sealThrough(0n);
+    await new LedgerProver(checkpointer, key).sealThrough(0n);
     expect(checkpointer.state).toBe('SEALING');
     await checkpointer.stop();
     const { report } = await scanLedger(store);

@@ -1,6 +1,7 @@
 import { organizationStream } from '../application/event-envelope';
 import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { LedgerCheckpointer } from './ledger-checkpointer';
+import { LedgerProver } from './ledger-prover';
 import { readLastCheckpoint } from './ledger-guard';
 import { appendCheckpoint } from './ledger-seal';
 import { ledgerVerdict, streamVerdict } from './ledger-verdict';
@@ -62,7 +63,7 @@ describe('LedgerCheckpointer and LedgerVerifier', () => {
     const halt = new Promise<string>((resolve) => (halted = resolve));
     const checkpointer = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5, onHalt: (r) => halted(r) });
     checkpointer.start();
-    await checkpointer.sealThrough((await store.readAll()).at(-1)!.position);
+    await new LedgerProver(checkpointer, key).sealThrough((await store.readAll()).at(-1)!.position);
     (store as unknown as { streams: Map<string, unknown[]> }).streams?.get(LEDGER_CHECKPOINT_STREAM)?.pop();
     await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'x' } } as never, 31);
     await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'y' } } as never, 32);
