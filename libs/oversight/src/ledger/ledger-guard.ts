@@ -76,7 +76,7 @@ export async function verifyForSealing(store: EventStore, signer: LedgerSigner, 
       return {
         ok: false,
         problem:
-          `The latest signed head this server kept (checkpoint #${kept.sequence}, ${kept.treeSize ?? '?'} events, in ${head.location}) ` +
+          `The latest signed head this server kept outside the database (checkpoint #${kept.sequence}, ${kept.treeSize ?? '?'} events) ` +
           'is not in the checkpoint stream: checkpoints were deleted or replaced.',
       };
     }

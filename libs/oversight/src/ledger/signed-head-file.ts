@@ -6,7 +6,7 @@ import { LEDGER_CHECKPOINT_TYPE } from './checkpoint';
  * The latest signed head, kept outside the events database (beside the signing key by default)
  * so that deleting checkpoint rows cannot erase what the server last signed. Written atomically
  * (temporary file, fsync, rename); a file that is unreadable or not signed by our key is an
- * error, never silently ignored.
+ * error, never silently ignored. Messages name no path: they are shown on /health.
  */
 export interface SignedHeadStore {
   read(): CheckpointData | null;
@@ -23,12 +23,12 @@ export class SignedHeadFile implements SignedHeadStore {
     try {
       parsed = JSON.parse(readFileSync(this.location, 'utf8'));
     } catch (error) {
-      throw new Error(`The signed head file ${this.location} is unreadable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error('The signed head file (kept outside the database) is unreadable: it was altered or truncated.');
     }
     const data = parseCheckpoint({ type: LEDGER_CHECKPOINT_TYPE, data: (parsed as { checkpoint?: unknown })?.checkpoint });
-    if (typeof data === 'string') throw new Error(`The signed head file ${this.location} holds no checkpoint: ${data}`);
+    if (typeof data === 'string') throw new Error(`The signed head file (kept outside the database) holds no checkpoint: ${data}.`);
     if (!checkpointSignatureValid(data) || data.publicKey.trim() !== this.publicKeyPem.trim()) {
-      throw new Error(`The signed head file ${this.location} is not signed by this server's key`);
+      throw new Error("The signed head file (kept outside the database) is not signed by this server's key.");
     }
     return data;
   }
