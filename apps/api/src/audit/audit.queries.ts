@@ -59,7 +59,7 @@ export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> 
   async execute(q: VerifyAuditTrail): Promise<ExplainedVerdict> {
     const events = await ownStream(this.store, q.tenantId, q.organizationId);
     const stream = organizationStream(q.tenantId, q.organizationId);
-    const { report, verifier } = await scanLedger(this.store);
+    const { report, verifier } = await scanLedger(this.store, this.ledger.publicKeyPem);
     const verdict = streamVerdict(report, stream, verifier.lastWindowOf(stream), events.length);
     return explainTrail(verdict, verifier.sealCovering(stream), haltReason(this.ledger));
   }
@@ -80,7 +80,7 @@ export class VerifyLedgerHandler implements IQueryHandler<VerifyLedger> {
   ) {}
 
   async execute(q: VerifyLedger): Promise<ExplainedVerdict> {
-    const { report, verifier } = await scanLedger(this.store);
+    const { report, verifier } = await scanLedger(this.store, this.ledger.publicKeyPem);
     return explainLedger(ledgerVerdict(report, q.tenantId), verifier.latestSeal(), haltReason(this.ledger));
   }
 }

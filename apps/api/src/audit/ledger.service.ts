@@ -85,6 +85,11 @@ export class LedgerService implements OnApplicationBootstrap, BeforeApplicationS
     );
   }
 
+  /** The server's own key: checkpoints signed by any other are refused by every verification. */
+  get publicKeyPem(): string | null {
+    return this.signer?.publicKeyPem ?? null;
+  }
+
   status(): LedgerStatus {
     const c = this.checkpointer;
     return { state: c?.state ?? 'STARTING', reason: c?.haltReason ?? null };

@@ -20,9 +20,9 @@ async function* organizationEvents(store: EventStore, after?: bigint): AsyncGene
   }
 }
 
-/** Runs the LedgerVerifier over a whole store: the checkpoint stream, then every event. */
-export async function scanLedger(store: EventStore): Promise<{ report: LedgerReport; verifier: LedgerVerifier }> {
-  const verifier = new LedgerVerifier(await store.readStream(LEDGER_CHECKPOINT_STREAM));
+/** Runs the LedgerVerifier over a whole store: the checkpoint stream, then every event; `trustedKey` pins the signer. */
+export async function scanLedger(store: EventStore, trustedKey: string | null = null): Promise<{ report: LedgerReport; verifier: LedgerVerifier }> {
+  const verifier = new LedgerVerifier(await store.readStream(LEDGER_CHECKPOINT_STREAM), trustedKey);
   for await (const event of organizationEvents(store)) verifier.add(event);
   return { report: verifier.finish(), verifier };
 }
