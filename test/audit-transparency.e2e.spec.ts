@@ -7,6 +7,7 @@ import { verifyConsistency } from '../libs/oversight/src/ledger/merkle-verify';
 import { ApiServer } from './support/api-server';
 import { Caller, VERIFICATION, waitForCheckpoints } from './support/audit-helpers';
 import { exceptionInput, orgInput, reportInput } from './support/e2e-fixtures';
+import { Subscriber, wsAuth } from './support/ws-client';
 
 /**
  * Issue 12's critical attack against the built server and its real SQLite file: with write access
@@ -127,6 +128,9 @@ describe('a forged, re-hashed history with its checkpoint rows deleted, after a 
   });
 
   it('an ADMIN re-seal is explicit, recorded and announced; the old head then proves the rewrite', async () => {
+    const watcher = new Subscriber(api.wsUrl, 'subscription { ledgerSealing { state reason head { treeSize reseal } } }', {}, wsAuth('AUDITOR'));
+    const [now] = await watcher.waitFor(1); // the state now: also proves the subscription is live
+    expect(now.ledgerSealing).toMatchObject({ state: 'HALTED', reason: expect.stringMatching(/checkpoints were deleted/), head: null });
     const refused = await Caller.of(api, 'ANALYST').gql('mutation { resealLedger(reason: "restored from backup 7") { treeSize } }');
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const short = await Caller.of(api).gql('mutation { resealLedger(reason: "ok") { treeSize } }');
@@ -137,6 +141,9 @@ describe('a forged, re-hashed history with its checkpoint rows deleted, after a 
       reseal: { actor: { id: 'e2e-admin', role: 'ADMIN' }, reason: 'incident 7: reviewed, accepted as is', previousHead: { treeSize: 4, treeRoot: keptHead.rootHash } },
     });
     await expect(logged(api, /Ledger RE-SEALED by e2e-admin \(ADMIN\) because \\"incident 7: reviewed, accepted as is\\": old head #\d+ \(size 4/)).resolves.toBe(true);
+    const announced = (await watcher.waitFor(2))[1];
+    await watcher.close();
+    expect(announced.ledgerSealing).toMatchObject({ head: { treeSize: 5, reseal: { reason: 'incident 7: reviewed, accepted as is', previousHead: { treeSize: 4 } } } });
     expect((await settledHealth(api)).ledger).toEqual({ sealing: 'SEALING' });
     const again = await Caller.of(api).gql('mutation { resealLedger(reason: "once more, to be sure") { treeSize } }');
     expect(again.errors?.[0]?.extensions?.code).toBe('DOMAIN_RULE_VIOLATION');

@@ -74,6 +74,7 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Mutation.resealLedger': ADMINS,
   'Subscription.assuranceStatusChanged': EVERYONE,
   'Subscription.oversightEventRecorded': DETAIL,
+  'Subscription.ledgerSealing': ['ADMIN', 'AUDITOR'],
 };
 
 const ORGANIZATION_RULES: Record<string, Role[]> = {
@@ -342,7 +343,8 @@ describe('roles', () => {
         .flatMap(([f, roles]) =>
           ROLES.map((role) => {
             const field = f.split('.')[1]!;
-            const selection = field === 'oversightEventRecorded' ? 'eventId type actor { id role }' : 'organizationId status';
+            const selections: Record<string, string> = { oversightEventRecorded: 'eventId type actor { id role }', ledgerSealing: 'state reason' };
+            const selection = selections[field] ?? 'organizationId status';
             return { field, role, allowed: roles.includes(role), sub: subscribeAs(role, `subscription { ${field} { ${selection} } }`) };
           }),
         );

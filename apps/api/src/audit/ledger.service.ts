@@ -8,8 +8,10 @@ import { LedgerProver } from '../../../../libs/oversight/src/ledger/ledger-prove
 import { resealLedger } from '../../../../libs/oversight/src/ledger/ledger-seal';
 import { SignedHeadFile } from '../../../../libs/oversight/src/ledger/signed-head-file';
 import { loadOrCreateSigningKey, type LedgerSigner } from '../../../../libs/oversight/src/ledger/signing-key';
+import { PubSub } from 'graphql-subscriptions';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+import { treeHeadOf } from './tree-head';
 
 export interface LedgerConfig {
   /** LEDGER_CHECKPOINT_EVERY: organization events per signed checkpoint at most (default 100). */
@@ -38,6 +40,24 @@ export function loadLedgerConfig(dataDir: string, env: NodeJS.ProcessEnv = proce
   };
 }
 
+export interface SealingAnnouncement {
+  state: LedgerStatus['state'];
+  reason: string | null;
+  head: ReturnType<typeof treeHeadOf> | null;
+}
+
+const ANNOUNCED = 'ledgerSealing';
+
+/** The current state first (so a subscriber knows it is listening), then each change. */
+async function* startingWith<T>(first: T, rest: AsyncIterableIterator<T>): AsyncGenerator<T> {
+  try {
+    yield first;
+    yield* rest;
+  } finally {
+    await rest.return?.();
+  }
+}
+
 export interface LedgerStatus {
   state: 'STARTING' | 'SEALING' | 'HALTED';
   reason: string | null;
@@ -51,6 +71,7 @@ export interface LedgerStatus {
 @Injectable()
 export class LedgerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Ledger');
+  private readonly pubSub = new PubSub();
   private signer: LedgerSigner | null = null;
   private head: SignedHeadFile | null = null;
   checkpointer: LedgerCheckpointer | null = null;
@@ -75,7 +96,10 @@ export class LedgerService implements OnApplicationBootstrap, BeforeApplicationS
       sealIntervalMs: ledger.sealIntervalMs,
       now: () => this.clock.now(),
       onCheckpoint: (c) => this.logger.debug?.(`Ledger checkpoint #${c.sequence}: tree size ${c.treeSize}, root ${c.treeRoot}`),
-      onHalt: (reason) => this.logger.warn(`Ledger sealing HALTED, nothing will be signed until an ADMIN re-seals: ${reason}`),
+      onHalt: (reason) => {
+        this.logger.warn(`Ledger sealing HALTED, nothing will be signed until an ADMIN re-seals: ${reason}`);
+        void this.pubSub.publish(ANNOUNCED, { state: 'HALTED', reason, head: null } satisfies SealingAnnouncement);
+      },
       onError: (error) => this.logger.error(`Ledger checkpoint failed, will retry: ${String(error)}`),
     });
     this.prover = new LedgerProver(this.checkpointer, signer);
@@ -93,6 +117,11 @@ export class LedgerService implements OnApplicationBootstrap, BeforeApplicationS
   status(): LedgerStatus {
     const c = this.checkpointer;
     return { state: c?.state ?? 'STARTING', reason: c?.haltReason ?? null };
+  }
+
+  announcements(): AsyncGenerator<SealingAnnouncement> {
+    const { state, reason } = this.status();
+    return startingWith<SealingAnnouncement>({ state, reason, head: null }, this.pubSub.asyncIterableIterator<SealingAnnouncement>(ANNOUNCED));
   }
 
   /** The ADMIN's explicit re-seal of a halted ledger; recorded in the checkpoint stream and logged. */
@@ -113,6 +142,7 @@ export class LedgerService implements OnApplicationBootstrap, BeforeApplicationS
         `new head #${data.sequence} (size ${data.treeSize}, root ${data.treeRoot}); halted because: ${data.reseal?.problem}`,
     );
     c.restart();
+    void this.pubSub.publish(ANNOUNCED, { state: 'STARTING', reason: null, head: treeHeadOf(data) } satisfies SealingAnnouncement);
     return data;
   }
 

@@ -2,11 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { Actor } from '../../../../libs/oversight/src/application/event-envelope';
-import { keyFingerprint, LEDGER_CHECKPOINT_STREAM, parseCheckpoint, type CheckpointData } from '../../../../libs/oversight/src/ledger/checkpoint';
+import { LEDGER_CHECKPOINT_STREAM, parseCheckpoint, type CheckpointData } from '../../../../libs/oversight/src/ledger/checkpoint';
 import { consistencyProof } from '../../../../libs/oversight/src/ledger/merkle-tree';
 import { apiError, badInput } from '../graphql/errors';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { LedgerService } from './ledger.service';
+import { treeHeadOf } from './tree-head';
 import type { ConsistencyProof, SignedTreeHead } from './transparency.types';
 
 export class GetSignedTreeHead extends Query<SignedTreeHead> {}
@@ -21,9 +22,6 @@ export class ResealLedger extends Command<SignedTreeHead> {
   }
 }
 
-export function treeHeadOf(data: CheckpointData): SignedTreeHead {
-  return { sequence: data.sequence, treeSize: data.treeSize!, rootHash: data.treeRoot!, keyFingerprint: keyFingerprint(data.publicKey), checkpoint: data, reseal: data.reseal ?? null };
-}
 
 /** The running session, or why there is none: heads and proofs come only from a verified log. */
 function sealing(ledger: LedgerService) {

@@ -1,9 +1,10 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { ADMINS, Allow } from '../auth/roles';
 import { CurrentCaller, type Caller } from '../common/caller';
 import { GetConsistencyProof, GetSignedTreeHead, ResealLedger } from './transparency.queries';
-import { ConsistencyProof, SignedTreeHead, TREE_READERS } from './transparency.types';
+import { LedgerService, type SealingAnnouncement } from './ledger.service';
+import { ConsistencyProof, LedgerSealing, SignedTreeHead, TREE_READERS } from './transparency.types';
 
 /** The transparency log (RFC 6962): signed tree heads, consistency proofs, and the ADMIN's re-seal. */
 @Resolver()
@@ -11,7 +12,17 @@ export class TransparencyResolver {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly commandBus: CommandBus,
+    private readonly ledger: LedgerService,
   ) {}
+
+  @Allow(TREE_READERS)
+  @Subscription(() => LedgerSealing, {
+    description: 'The sealing state now, then every halt and every re-seal (who, why, old and new head), as they happen.',
+    resolve: (p: SealingAnnouncement) => p,
+  })
+  ledgerSealing() {
+    return this.ledger.announcements();
+  }
 
   @Allow(TREE_READERS)
   @Query(() => SignedTreeHead, { description: 'The latest signed tree head. Keep it: a later consistencyProof shows the log still extends it.' })

@@ -29,3 +29,11 @@ export class ConsistencyProof {
   @Field(() => [String], { description: 'The proof nodes (hex), in RFC 6962 §2.1.2 order.' }) path!: string[];
   @Field(() => SignedTreeHead, { description: 'The signed head of toSize.' }) toHead!: SignedTreeHead;
 }
+
+@Allow(TREE_READERS)
+@ObjectType('LedgerSealing', { description: 'Whether the ledger is sealing, and why not; announced on every change.' })
+export class LedgerSealing {
+  @Field({ description: 'STARTING (verifying the store), SEALING, or HALTED (nothing is signed until an ADMIN re-seals).' }) state!: string;
+  @Field(() => String, { nullable: true, description: 'Why sealing halted; names no tenant.' }) reason!: string | null;
+  @Field(() => SignedTreeHead, { nullable: true, description: 'The head a re-seal signed, with its record.' }) head!: SignedTreeHead | null;
+}
