@@ -3,7 +3,7 @@ import { ORGANIZATION_STREAM_PREFIX } from '../application/event-envelope';
 import { checkpointHash, LEDGER_CHECKPOINT_STREAM, parseCheckpoint, type CheckpointData } from './checkpoint';
 import { storedHash } from './event-hash';
 import { LedgerVerifier } from './ledger-verifier';
-import { LeafLog } from './merkle-tree';
+import { LeafLog } from './merkle-log';
 import type { SignedHeadStore } from './signed-head-file';
 import type { LedgerSigner } from './signing-key';
 

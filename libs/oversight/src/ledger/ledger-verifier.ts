@@ -6,7 +6,8 @@ import {
   type CheckpointData,
 } from './checkpoint';
 import { GENESIS_ROOT, hashEvent, nextRoot } from './event-hash';
-import { LeafLog, leafHash, MerkleFrontier } from './merkle-tree';
+import { leafHash } from './merkle-tree';
+import { LeafLog, MerkleFrontier } from './merkle-log';
 import { StreamChains, type ChainBreak } from './stream-chain';
 
 /** A checkpoint that does not hold, and the organization streams whose events its window held. */

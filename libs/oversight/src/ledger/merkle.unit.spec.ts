@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { consistencyProof, EMPTY_ROOT, inclusionProof, LeafLog, leafHash, MerkleFrontier, subtreeRoot, type Leaf } from './merkle-tree';
+import { consistencyProof, EMPTY_ROOT, inclusionProof, leafHash, subtreeRoot, type Leaf } from './merkle-tree';
+import { LeafLog, MerkleFrontier } from './merkle-log';
 import { verifyConsistency, verifyInclusion } from './merkle-verify';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest();

@@ -1,6 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { checkpointSignatureValid, parseCheckpoint, type CheckpointData } from './checkpoint';
-import { LEDGER_CHECKPOINT_TYPE } from './checkpoint';
+import { checkpointSignatureValid, LEDGER_CHECKPOINT_TYPE, parseCheckpoint, type CheckpointData } from './checkpoint';
 
 /**
  * The latest signed head, kept outside the events database (beside the signing key by default)
