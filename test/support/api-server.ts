@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
 
+// Plain JavaScript shared with the CLIs' npm scripts (it runs before anything is compiled).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { staleReason } = require('../../scripts/build-freshness') as { staleReason: () => string | null };
+
 export const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
 /** The signing secret of test servers: tests mint their own tokens with it. */
 export const TEST_JWT_SECRET = 'e2e-test-secret-0123456789abcdefghijklmnop';
@@ -33,6 +37,9 @@ export class ApiServer {
 
   static async start(options: { dataDir?: string; clockStart?: string; env?: Record<string, string> } = {}): Promise<ApiServer> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
+    // Testing an old build would silently test old code.
+    const stale = staleReason();
+    if (stale) throw new Error(`dist is older than the sources (${stale}): run "npm run build" first`);
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oversight-e2e-'));
     const port = await freePort();
     const output: string[] = [];
