@@ -35,7 +35,10 @@ export class ApiServer {
     return `ws://127.0.0.1:${this.port}/graphql`;
   }
 
-  static async start(options: { dataDir?: string; clockStart?: string; env?: Record<string, string> } = {}): Promise<ApiServer> {
+  /** `devSecret`: no JWT_SECRET, so the server signs with the development secret in its DATA_DIR. */
+  static async start(
+    options: { dataDir?: string; clockStart?: string; env?: Record<string, string>; devSecret?: boolean } = {},
+  ): Promise<ApiServer> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
     // Testing an old build would silently test old code.
     const stale = staleReason();
@@ -43,21 +46,20 @@ export class ApiServer {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oversight-e2e-'));
     const port = await freePort();
     const output: string[] = [];
-    const child = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        LOG_FORMAT: 'json',
-        JWT_SECRET: TEST_JWT_SECRET,
-        // Never rewrite the committed schema.gql from a test server.
-        SCHEMA_FILE: join(dataDir, 'schema.gql'),
-        ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_FORMAT: 'json',
+      JWT_SECRET: TEST_JWT_SECRET,
+      // Never rewrite the committed schema.gql from a test server.
+      SCHEMA_FILE: join(dataDir, 'schema.gql'),
+      ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
+      ...options.env,
+    };
+    if (options.devSecret) delete env.JWT_SECRET;
+    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
     child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
     const server = new ApiServer(child, port, dataDir, output);
