@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -9,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConsoleModule } from './console/console.module';
 import { graphqlOptions } from './graphql/graphql.options';
+import { RefusalLogFilter } from './graphql/refusal-log.filter';
 import { HealthController } from './health/health.controller';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { APP_CONFIG } from './infrastructure/tokens';
@@ -37,7 +39,7 @@ export class AppModule {
         AuditModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: RefusalLogFilter }],
       exports: [APP_CONFIG],
     };
   }
