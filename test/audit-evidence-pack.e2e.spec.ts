@@ -46,7 +46,9 @@ describe('evidence pack: export through the API, verify offline', () => {
     expect(pack).toMatchObject({ format: 'oversight-ledger/evidence-pack', formatVersion: 1, organizationId: ORG, organization: { name: 'Eastbay Colocation' } });
     expect(pack.events.map((e: any) => [e.revision, e.inRange])).toEqual([['0', false], ['1', true], ['2', true], ['3', false]]);
     expect(pack.events[1].metadata).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), previousHash: pack.events[0].metadata.hash });
-    expect(pack.statuses.map((s: any) => s.status)).toEqual(['NO_ASSURANCE', 'NO_ASSURANCE', expect.stringMatching(/ASSURED/), expect.stringMatching(/ASSURED/)]);
+    expect(pack.statuses.map((s: any) => s.status)).toEqual(['NO_ASSURANCE', 'NO_ASSURANCE', 'ASSURED_WITH_EXCEPTIONS', 'ASSURED_WITH_EXCEPTIONS']);
+    // A colocation site with no physical validation yet, then also an open HIGH exception.
+    expect(pack.statuses[3].reasons.map((r: any) => r.code)).toEqual(expect.arrayContaining(['EXCEPTION_OPEN', 'PHYSICAL_VALIDATION_MISSING']));
     expect(pack.ledger.seals.length).toBeGreaterThanOrEqual(2);
     expect(pack.ledger.publicKey).toMatch(/BEGIN PUBLIC KEY/);
     const csv = readFileSync(join(dir, 'eastbay.csv'), 'utf8');

@@ -91,6 +91,35 @@ export class ApiServer {
     return r.data as T;
   }
 
+  /**
+   * Resolves with the first line of the server's output, after its first `from` chunks, that
+   * matches: waits for what the server says it did, never for a guessed time.
+   */
+  waitForOutput(pattern: RegExp, from = 0): Promise<string> {
+    return new Promise((resolveLine, reject) => {
+      const streams = [this.process.stdout!, this.process.stderr!];
+      const find = () => this.output.slice(from).join('').split('\n').find((line) => pattern.test(line));
+      const cleanup = () => {
+        streams.forEach((s) => s.off('data', onData));
+        this.process.off('exit', onExit);
+      };
+      const onData = () => {
+        const line = find();
+        if (line !== undefined) {
+          cleanup();
+          resolveLine(line);
+        }
+      };
+      const onExit = () => {
+        cleanup();
+        reject(new Error(`The API exited before its output matched ${pattern}`));
+      };
+      streams.forEach((s) => s.on('data', onData));
+      this.process.once('exit', onExit);
+      onData();
+    });
+  }
+
   async health(): Promise<any> {
     return (await fetch(`http://127.0.0.1:${this.port}/health`)).json();
   }
