@@ -88,10 +88,9 @@ describe('EventStoreDbEventStore specifics (simulated server)', () => {
       const store = open({ deadlineMs: 100 });
       await store.appendToStream('order-1', newEvents(1));
       server.hang = true;
-      const started = Date.now();
+      // A hang would fail this test by its timeout; the message names the deadline that fired.
       const error = await rejectionOf(store.appendToStream('order-1', newEvents(1)), EventStoreUnavailableError);
       expect(error.message).toMatch(/within 100 ms/);
-      expect(Date.now() - started).toBeLessThan(1000);
       await rejectionOf(store.readAll(), EventStoreUnavailableError);
     });
 
