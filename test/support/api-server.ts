@@ -56,6 +56,8 @@ export class ApiServer {
       // Never rewrite the committed schema.gql from a test server.
       SCHEMA_FILE: join(dataDir, 'schema.gql'),
       ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
+      // npm run test:coverage: the server's own V8 coverage, merged with jest's by scripts/coverage-report.js.
+      ...(process.env.E2E_COVERAGE_DIR ? { NODE_V8_COVERAGE: process.env.E2E_COVERAGE_DIR } : {}),
       ...options.env,
     };
     if (options.devSecret) delete env.JWT_SECRET;

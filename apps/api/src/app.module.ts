@@ -12,6 +12,7 @@ import { ConsoleModule } from './console/console.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RefusalLogFilter } from './graphql/refusal-log.filter';
 import { HealthController } from './health/health.controller';
+import { CoverageFlush } from './infrastructure/coverage-flush';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { APP_CONFIG } from './infrastructure/tokens';
 import { OversightModule } from './oversight/oversight.module';
@@ -39,7 +40,7 @@ export class AppModule {
         AuditModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: RefusalLogFilter }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: RefusalLogFilter }, CoverageFlush],
       exports: [APP_CONFIG],
     };
   }
