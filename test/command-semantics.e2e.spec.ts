@@ -257,6 +257,6 @@ describe('command semantics', () => {
         await slowPoll.stop();
         slowPoll.removeData();
       }
-    });
+    }, 60_000); // room for a loaded machine; waiting for the poll would take an hour
   });
 });
