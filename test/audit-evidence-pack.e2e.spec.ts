@@ -50,7 +50,9 @@ describe('evidence pack: export through the API, verify offline', () => {
     expect(pack).toMatchObject({ format: 'oversight-ledger/evidence-pack', formatVersion: 2, organizationId: ORG, organization: { name: 'Eastbay Colocation' } });
     expect(pack.events.map((e: any) => [e.revision, e.inRange])).toEqual([['0', false], ['1', true], ['2', true], ['3', false]]);
     expect(pack.events[1].metadata).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), previousHash: pack.events[0].metadata.hash });
-    expect(pack.statuses.map((s: any) => s.status)).toEqual(['NO_ASSURANCE', 'NO_ASSURANCE', expect.stringMatching(/ASSURED/), expect.stringMatching(/ASSURED/)]);
+    expect(pack.statuses.map((s: any) => s.status)).toEqual(['NO_ASSURANCE', 'NO_ASSURANCE', 'ASSURED_WITH_EXCEPTIONS', 'ASSURED_WITH_EXCEPTIONS']);
+    // A colocation site with no physical validation yet, then also an open HIGH exception.
+    expect(pack.statuses[3].reasons.map((r: any) => r.code)).toEqual(expect.arrayContaining(['EXCEPTION_OPEN', 'PHYSICAL_VALIDATION_MISSING']));
     expect(pack.ledger.inclusion.map((p: any) => p.eventId)).toEqual(pack.events.map((e: any) => e.eventId));
     expect(pack.ledger.treeHead).toMatchObject({ sequence: 1, treeSize: 4 });
     expect(pack.ledger.statement.payload).toMatchObject({ revisionCount: 4, headHash: pack.events[3].metadata.hash });

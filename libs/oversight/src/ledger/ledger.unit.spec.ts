@@ -1,5 +1,4 @@
 import { organizationStream } from '../application/event-envelope';
-import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { LedgerCheckpointer } from './ledger-checkpointer';
 import { LedgerProver } from './ledger-prover';
 import { readLastCheckpoint } from './ledger-guard';
@@ -76,12 +75,15 @@ describe('LedgerCheckpointer and LedgerVerifier', () => {
     const { store, run } = await recordedStore();
     const key = await sealUpTo(store, 2, 3);
     for (let i = 0; i < 6; i++) await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: `owner ${i}` } } as never, 10 + i);
-    const a = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5 });
-    const b = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5 });
+    // Each instance says when it sealed one; between them they must reach sequence 6.
+    let reached = () => {};
+    const sixth = new Promise<void>((resolve) => (reached = resolve));
+    const onCheckpoint = (data: { sequence: number }) => data.sequence >= 6 && reached();
+    const a = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5, onCheckpoint });
+    const b = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5, onCheckpoint });
     a.start();
     b.start();
-    const deadline = Date.now() + 3000;
-    while ((await store.readStream(LEDGER_CHECKPOINT_STREAM)).length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await sixth;
     await Promise.all([a.stop(), b.stop()]);
     const { checkpoints, events } = await snapshot(store);
     expect(checkpoints.map((c) => (c.data as { sequence: number }).sequence)).toEqual([1, 2, 3, 4, 5, 6]);
