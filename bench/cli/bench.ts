@@ -12,6 +12,7 @@ import { asOfMoments, asOfRows } from '../scenarios/as-of-rows';
 import { emmettScenarios } from '../scenarios/emmett';
 import { mutationScenario, readScenarios, type HttpMeasures, type HttpTiming } from '../scenarios/http';
 import { intakeScenarios } from '../scenarios/intake';
+import { queryLimitScenarios } from '../scenarios/query-limits';
 import { rawReadRate, rebuildRate } from '../scenarios/rebuild';
 import { parseArgs } from './args';
 import { median } from '../harness/stats';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   try {
+    log('query limits against hostile documents');
+    rows.push(...queryLimitScenarios());
     log('appends through the store port');
     rows.push(...(await appendScenarios(tmp, quick ? 3000 : 20_000)));
     log('report intake over the generated corpus');
