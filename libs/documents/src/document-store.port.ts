@@ -28,6 +28,8 @@ export interface StagedBytes {
   sha256: string;
   /** The first bytes (up to 4 KiB), for sniffing the kind. */
   head: Buffer;
+  /** The last `length` bytes (a ZIP's central directory). */
+  readTail(length: number): Promise<Buffer>;
   /** The whole content; only for kinds whose check needs it (a PDF's pages). */
   readAll(): Promise<Buffer>;
 }

@@ -98,6 +98,7 @@ export function documentStoreContract(name: string, create: CreateDocumentStore)
         inspect: async (staged) => {
           seen.push(staged);
           expect((await staged.readAll()).equals(TEXT)).toBe(true);
+          expect((await staged.readTail(10)).equals(TEXT.subarray(TEXT.length - 10))).toBe(true);
           return { mediaType: 'application/pdf', pages: 3 };
         },
       });

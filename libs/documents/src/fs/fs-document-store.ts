@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DocumentRefused } from '../document-refused';
 import {
@@ -31,7 +31,7 @@ export class FsDocumentStore implements DocumentStore {
     try {
       if (staged.size === 0) throw new DocumentRefused('EMPTY_DOCUMENT', 'The document is empty');
       const inspected = options.inspect
-        ? await options.inspect({ size: staged.size, sha256: staged.sha256, head: staged.head, readAll: () => readFile(staged.path) })
+        ? await options.inspect({ size: staged.size, sha256: staged.sha256, head: staged.head, readTail: (n) => readTail(staged.path, staged.size, n), readAll: () => readFile(staged.path) })
         : { mediaType: meta.mediaType ?? 'application/octet-stream', pages: null };
       const existing = await this.head(tenantId, staged.sha256);
       if (existing) return existing;
@@ -77,5 +77,17 @@ export class FsDocumentStore implements DocumentStore {
 
   private pathOf(tenantId: string, documentId: string): string {
     return join(this.root, checkTenant(tenantId), documentId.slice(0, 2), documentId);
+  }
+}
+
+async function readTail(path: string, size: number, length: number): Promise<Buffer> {
+  const n = Math.min(size, length);
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(n);
+    await file.read(buffer, 0, n, size - n);
+    return buffer;
+  } finally {
+    await file.close();
   }
 }

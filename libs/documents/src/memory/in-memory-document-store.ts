@@ -29,7 +29,7 @@ export class InMemoryDocumentStore implements DocumentStore {
     const all = Buffer.concat(chunks);
     const sha256 = createHash('sha256').update(all).digest('hex');
     const inspected = options.inspect
-      ? await options.inspect({ size, sha256, head: all.subarray(0, 4096), readAll: async () => all })
+      ? await options.inspect({ size, sha256, head: all.subarray(0, 4096), readTail: async (n) => all.subarray(Math.max(0, size - n)), readAll: async () => all })
       : { mediaType: meta.mediaType ?? 'application/octet-stream', pages: null };
     const key = `${tenantId}/${sha256}`;
     const existing = this.documents.get(key);
