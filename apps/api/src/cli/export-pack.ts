@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { packDocumentFile } from '../../../../libs/oversight/src/ledger/evidence-pack-documents';
 import type { EvidencePack } from '../../../../libs/oversight/src/ledger/evidence-pack';
 import { GraphQLClient } from './graphql-client';
 
@@ -7,8 +8,11 @@ import { GraphQLClient } from './graphql-client';
  * `npm run export -- --organization <id> [--from D] [--to D] --out <file>`: asks the running API
  * (API_URL, API_TOKEN) for an organization's evidence pack and writes it as <file> (JSON) and the
  * timeline beside it as CSV. D is a day (2026-12-31) or an instant; a day `--to` means its end.
+ * `--with-documents` also downloads every attached document into <file>.documents/ (named by SHA-256).
  */
-export function parseArgs(argv: string[]): { organization: string; from: string | null; to: string | null; out: string } {
+export function parseArgs(all: string[]): { organization: string; from: string | null; to: string | null; out: string; withDocuments: boolean } {
+  const withDocuments = all.includes('--with-documents');
+  const argv = all.filter((a) => a !== '--with-documents');
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i];
@@ -18,7 +22,7 @@ export function parseArgs(argv: string[]): { organization: string; from: string 
   const organization = args.get('organization');
   const out = args.get('out');
   if (!organization || !out) throw new Error('Usage: npm run export -- --organization <id> [--from D] [--to D] --out <file>');
-  return { organization, out, from: instant(args.get('from'), 'T00:00:00.000Z'), to: instant(args.get('to'), 'T23:59:59.999Z') };
+  return { organization, out, withDocuments, from: instant(args.get('from'), 'T00:00:00.000Z'), to: instant(args.get('to'), 'T23:59:59.999Z') };
 }
 
 function instant(value: string | undefined, dayTime: string): string | null {
@@ -28,12 +32,16 @@ function instant(value: string | undefined, dayTime: string): string | null {
   return text;
 }
 
+export function documentsDirFor(out: string): string {
+  return out.endsWith('.json') ? `${out.slice(0, -'.json'.length)}.documents` : `${out}.documents`;
+}
+
 export function csvPathFor(out: string): string {
   return out.endsWith('.json') ? `${out.slice(0, -'.json'.length)}.csv` : `${out}.csv`;
 }
 
 async function main(): Promise<void> {
-  const { organization, from, to, out } = parseArgs(process.argv.slice(2));
+  const { organization, from, to, out, withDocuments } = parseArgs(process.argv.slice(2));
   const client = new GraphQLClient();
   const { evidencePack: pack } = await client.request<{ evidencePack: EvidencePack }>(
     'query($id: ID!, $from: DateTime, $to: DateTime) { evidencePack(organizationId: $id, from: $from, to: $to) }',
@@ -42,6 +50,12 @@ async function main(): Promise<void> {
   const file = resolve(out);
   writeFileSync(file, JSON.stringify(pack, null, 2) + '\n');
   writeFileSync(csvPathFor(file), pack.csv);
+  if (withDocuments) {
+    const dir = documentsDirFor(file);
+    mkdirSync(dir, { recursive: true });
+    for (const d of pack.documents ?? []) writeFileSync(join(dir, packDocumentFile(d)), await client.download(`/documents/${d.documentId}`));
+    console.log(`  ${dir}/ (${(pack.documents ?? []).length} documents)`);
+  }
   const inRange = pack.events.filter((e) => e.inRange).length;
   console.log(`Evidence pack for ${organization}: ${pack.events.length} events (${inRange} in range), ${pack.ledger.seals.length} signed checkpoints`);
   console.log(`  ${file}`);

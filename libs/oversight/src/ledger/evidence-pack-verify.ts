@@ -5,6 +5,7 @@ import { EVIDENCE_PACK_FORMAT, EVIDENCE_PACK_VERSION, inRangeOf, type EvidencePa
 import { statusTimeline, timelineCsv, type PackEvent } from './status-timeline';
 import { organizationIdOf } from '../application/event-envelope';
 import { verifyStream } from './stream-chain';
+import { verifyPackDocuments, type PackDocument } from './evidence-pack-documents';
 
 export interface PackCheck {
   ok: boolean;
@@ -28,7 +29,12 @@ export interface PackReport {
  * each event is sealed or listed as the unsealed tail. `trustedFingerprint` pins the signing key
  * (obtained out of band): without it the pack proves consistency with the key it carries.
  */
-export function verifyEvidencePack(input: unknown, trustedFingerprint: string | null = null): PackReport {
+export function verifyEvidencePack(
+  input: unknown,
+  trustedFingerprint: string | null = null,
+  /** The files exported beside the pack (--with-documents); null when there are none. */
+  readDocument: ((d: PackDocument) => Buffer | null) | null = null,
+): PackReport {
   const checks: PackCheck[] = [];
   const check = (ok: boolean, message: string, warning = false) => checks.push({ ok, message, warning });
   const pack = input as EvidencePack;
@@ -40,6 +46,7 @@ export function verifyEvidencePack(input: unknown, trustedFingerprint: string | 
     verifyEvents(pack, check);
     verifyDerived(pack, check);
     verifySeals(pack, check, trustedFingerprint);
+    for (const c of verifyPackDocuments(pack.events, pack.documents, readDocument)) check(c.ok, c.message, c.warning);
   } catch (error) {
     check(false, `The pack is malformed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 import type { OrganizationRegisteredData } from '../domain/oversight.events';
+import { packDocuments, type PackDocument } from './evidence-pack-documents';
 import { keyFingerprint, parseCheckpoint, payloadOf, type CheckpointPayload } from './checkpoint';
 import { statusTimeline, timelineCsv, type PackEvent, type StatusAfterEvent } from './status-timeline';
 
@@ -36,6 +37,8 @@ export interface EvidencePack {
     unsealedEventIds: string[];
   };
   csv: string;
+  /** Every document the events attach (by SHA-256); the files travel beside the pack when exported --with-documents. */
+  documents: PackDocument[];
 }
 
 export const HASHING = {
@@ -111,5 +114,6 @@ export function buildEvidencePack(input: PackInput): EvidencePack {
       unsealedEventIds: input.events.filter((e) => e.position > lastSealed).map((e) => e.eventId),
     },
     csv: timelineCsv(events, statuses, inRange),
+    documents: packDocuments(events),
   };
 }
