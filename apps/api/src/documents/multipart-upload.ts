@@ -13,7 +13,7 @@ export class UploadError extends Error {
 
 /**
  * Hands the one `file` part of a multipart request to `store` as a stream, as it arrives: the
- * upload is never buffered whole. Other fields are ignored; a second file, or none, is refused.
+ * upload is never buffered whole. Other fields and any further file are ignored; none is refused.
  * Resolves once the whole request has been read (a refusal still drains it, so the client reads
  * the answer instead of a reset connection).
  */
@@ -44,9 +44,6 @@ export function receiveUpload<T>(
         failure ??= error;
         file.resume();
       });
-    });
-    parser.on('filesLimit', () => {
-      failure ??= new UploadError(400, 'BAD_REQUEST', 'Send exactly one file, in the field "file"');
     });
     parser.on('error', (error) => {
       failure ??= new UploadError(400, 'BAD_REQUEST', `Malformed multipart body: ${(error as Error).message}`);
