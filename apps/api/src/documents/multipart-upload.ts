@@ -13,7 +13,8 @@ export class UploadError extends Error {
 
 /**
  * Hands the one `file` part of a multipart request to `store` as a stream, as it arrives: the
- * upload is never buffered whole. Other fields and any further file are ignored; none is refused.
+ * upload is never buffered whole. Other fields and any further file are ignored; a request with no
+ * `file` part is refused.
  * Resolves once the whole request has been read (a refusal still drains it, so the client reads
  * the answer instead of a reset connection).
  */
