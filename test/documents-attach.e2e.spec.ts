@@ -19,9 +19,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'documents-pack-'));
 });
 afterAll(async () => {
-  await api.stop();
-  api.removeData();
-  rmSync(dir, { recursive: true, force: true });
+  await api?.stop();
+  api?.removeData();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const documentsOf = async (id: string, asOf?: string) =>

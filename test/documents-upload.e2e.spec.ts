@@ -12,14 +12,16 @@ import {
 } from '../libs/documents/src/inspect/evidence.fixtures';
 
 /** POST /documents and GET /documents/:id over real HTTP against the built server. */
+jest.setTimeout(60_000);
+
 describe('documents: upload and download', () => {
   let api: ApiServer;
   beforeAll(async () => {
     api = await startApi({ env: { DOCUMENT_MAX_BYTES: String(256 * 1024) } });
   });
   afterAll(async () => {
-    await api.stop();
-    api.removeData();
+    await api?.stop();
+    api?.removeData();
   });
 
   it('stores a PDF and answers 201 with its hash, size, kind, label and pages; download gives the same bytes', async () => {
@@ -116,6 +118,13 @@ describe('documents: upload and download', () => {
       }
       expect(storedFiles(api)).toEqual(before);
     });
+  });
+
+  it('refuses a large upload without a token with a readable 401, not a broken pipe', async () => {
+    for (let i = 0; i < 3; i++) {
+      const up = await upload(api, Buffer.alloc(8 * 1024 * 1024, 0x41), 'big.txt', { token: null });
+      expect([up.status, up.json.code]).toEqual([401, 'UNAUTHENTICATED']);
+    }
   });
 
   it('tenant isolation: another tenant neither downloads nor learns of a document, and stores its own copy', async () => {

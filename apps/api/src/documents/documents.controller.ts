@@ -98,14 +98,29 @@ function answer(res: ServerResponse, status: number, body: unknown): void {
 
 function refuse(res: ServerResponse, error: unknown, req: IncomingMessage): void {
   if (error instanceof DocumentRefused) return answer(res, REFUSAL_STATUS[error.code], { code: error.code, message: error.message });
-  if (error instanceof UploadError) {
-    // An unread request body (refused before reading it) would otherwise keep the socket busy.
-    if (!req.readableEnded) res.setHeader('Connection', 'close');
-    return answer(res, error.status, { code: error.code, message: error.message });
-  }
+  if (error instanceof UploadError) return afterBody(req, () => answer(res, error.status, { code: error.code, message: error.message }));
   console.error(error);
   answer(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
 }
+
+/**
+ * Answers once the request body is read: a client still sending when the socket closes sees a
+ * broken pipe instead of the refusal. Beyond DRAIN_LIMIT bytes the connection is closed instead.
+ */
+function afterBody(req: IncomingMessage, send: () => void): void {
+  if (req.readableEnded || req.destroyed) return send();
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) {
+      req.removeAllListeners('end');
+      req.socket.destroy();
+    }
+  });
+  req.once('end', send);
+  req.resume();
+}
+const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 /** RFC 6266: a plain ASCII fallback and the exact name in RFC 5987 encoding. */
 function contentDisposition(filename: string): string {
