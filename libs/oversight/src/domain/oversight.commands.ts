@@ -17,6 +17,7 @@ import type {
   RiskAcceptedData,
   SiteRegisteredData,
 } from './oversight.events';
+import type { DocumentAttachedData, WithDocument } from './organization.documents';
 import type { IsoDateTime } from './oversight.vocabulary';
 
 /**
@@ -30,18 +31,19 @@ export type OversightCommand =
   | Cmd<'RegisterSite', SiteRegisteredData>
   | Cmd<'SetAssurancePolicy', Partial<AssurancePolicy>>
   | Cmd<'DefineExpectedControls', ExpectedControlsDefinedData>
-  | Cmd<'RecordReportReceived', AssuranceReportReceivedData>
+  | Cmd<'RecordReportReceived', AssuranceReportReceivedData & WithDocument>
   | Cmd<'WithdrawReport', AssuranceReportWithdrawnData>
   | Cmd<'ConcludeReportReview', ReportReviewConcludedData>
-  | Cmd<'RecordBridgeLetter', BridgeLetterReceivedData>
+  | Cmd<'RecordBridgeLetter', BridgeLetterReceivedData & WithDocument>
   | Cmd<'MapCuec', Omit<CuecMappedData, 'cuecText'>>
-  | Cmd<'RecordPhysicalEnvironmentalValidation', PhysicalValidationData>
+  | Cmd<'RecordPhysicalEnvironmentalValidation', PhysicalValidationData & WithDocument>
   | Cmd<'RecordOperationalControlsValidation', OperationalValidationData>
   | Cmd<'RecordException', ExceptionFoundData>
   | Cmd<'PlanRemediation', RemediationPlannedData>
-  | Cmd<'CloseRemediation', RemediationClosedData>
+  | Cmd<'CloseRemediation', RemediationClosedData & WithDocument>
   | Cmd<'AcceptRisk', RiskAcceptedData>
-  | Cmd<'OffboardOrganization', OrganizationOffboardedData>;
+  | Cmd<'OffboardOrganization', OrganizationOffboardedData>
+  | Cmd<'AttachDocument', DocumentAttachedData>;
 
 type Cmd<T extends string, D> = { type: T; data: D };
 export type OversightCommandType = OversightCommand['type'];
