@@ -60,6 +60,8 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Mutation.concludeReportReview': RECORDERS,
   'Mutation.recordBridgeLetter': RECORDERS,
   'Mutation.attachDocument': RECORDERS,
+  // The first read of a stored report: whoever may upload it.
+  'Query.reportDraft': RECORDERS,
   'Mutation.withdrawReport': RECORDERS,
   'Mutation.mapCuec': RECORDERS,
   'Mutation.recordException': RECORDERS,

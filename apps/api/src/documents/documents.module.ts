@@ -1,13 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnModuleDestroy } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { join } from 'node:path';
 import { FsDocumentStore } from '../../../../libs/documents/src/fs/fs-document-store';
 import type { DocumentStore } from '../../../../libs/documents/src/document-store.port';
+import { DraftPool } from '../../../../libs/documents/src/intake/draft-pool';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { DocumentAccess } from './document-access';
 import { DocumentAttachments } from './document-attachments.service';
 import { DocumentsController } from './documents.controller';
-import { DOCUMENT_STORE, DOCUMENTS_CONFIG, loadDocumentsConfig } from './documents.tokens';
+import { DOCUMENT_STORE, DOCUMENTS_CONFIG, DRAFT_POOL, loadDocumentsConfig, type DocumentsConfig } from './documents.tokens';
 
 /**
  * Evidence documents: the embedded store keeps them under DATA_DIR/documents (the PostgreSQL
@@ -23,9 +25,16 @@ import { DOCUMENT_STORE, DOCUMENTS_CONFIG, loadDocumentsConfig } from './documen
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): DocumentStore => new FsDocumentStore(join(config.dataDir, 'documents')),
     },
+    { provide: DRAFT_POOL, inject: [DOCUMENTS_CONFIG], useFactory: (config: DocumentsConfig) => new DraftPool(config.intakeConcurrency) },
     DocumentAccess,
     DocumentAttachments,
   ],
-  exports: [DOCUMENT_STORE, DOCUMENTS_CONFIG, DocumentAccess, DocumentAttachments],
+  exports: [DOCUMENT_STORE, DOCUMENTS_CONFIG, DRAFT_POOL, DocumentAccess, DocumentAttachments],
 })
-export class DocumentsModule {}
+export class DocumentsModule implements OnModuleDestroy {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.moduleRef.get<DraftPool>(DRAFT_POOL).close();
+  }
+}

@@ -9,7 +9,11 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  // reportDraft: the PDF cannot be drafted (libs/documents intake).
+  | 'NO_TEXT_LAYER'
+  | 'NOT_A_SERVICE_AUDITOR_REPORT'
+  | 'UNREADABLE_DOCUMENT';
 
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });

@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 /** Codes of a refusal: the client's mistake or a rule at work, not a fault of the server. */
 const REFUSALS = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'DOMAIN_RULE_VIOLATION', 'CONCURRENCY_CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED',
+  'NO_TEXT_LAYER', 'NOT_A_SERVICE_AUDITOR_REPORT', 'UNREADABLE_DOCUMENT',
 ]);
 
 /**

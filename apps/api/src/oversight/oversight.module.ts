@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentsResolver } from '../documents/documents.resolver';
+import { ReportDraftResolver } from '../documents/report-draft.resolver';
 import { CommandRunner } from './commands/command-runner.service';
 import { ExceptionsResolver } from './commands/exceptions.resolver';
 import { ExecuteOversightCommandHandler } from './commands/execute-oversight-command';
@@ -33,6 +34,7 @@ const resolvers = [
   SubscriptionsResolver,
   ServerTimeResolver,
   DocumentsResolver,
+  ReportDraftResolver,
 ];
 const commandHandlers = [ExecuteOversightCommandHandler];
 const queryHandlers = [
