@@ -20,14 +20,19 @@ export function isUnavailable(error: unknown): boolean {
   if (error instanceof EventStoreUnavailableError) return true;
   const code = sqlStateOf(error);
   if (code !== undefined && UNAVAILABLE_CODES.test(code)) return true;
-  return error instanceof Error && UNREACHABLE_MESSAGE.test(error.message);
+  return UNREACHABLE_MESSAGE.test(messageOf(error));
+}
+
+/** By shape, not instanceof: socket errors come from Node's own realm (another Error class under jest). */
+export function messageOf(error: unknown): string {
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /** Unavailability as EventStoreUnavailableError, naming what failed; anything else unchanged. */
 export function toStoreError(error: unknown, what: string): unknown {
   if (error instanceof EventStoreUnavailableError || !isUnavailable(error)) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new EventStoreUnavailableError(`PostgreSQL is unavailable (${what}): ${reason}`);
+  return new EventStoreUnavailableError(`PostgreSQL is unavailable (${what}): ${messageOf(error)}`);
 }
 
 /**
@@ -37,16 +42,21 @@ export function toStoreError(error: unknown, what: string): unknown {
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out connection has no pool listener: a drop between two statements would otherwise
+  // be an unhandled 'error' event; the statement in flight or the next one fails instead.
+  const onDrop = (error: Error) => (broken = error);
+  client.on('error', onDrop);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    if (isUnavailable(error)) broken = error instanceof Error ? error : new Error(String(error));
+    if (isUnavailable(error)) broken = new Error(messageOf(error));
     else await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback as Error));
     throw error;
   } finally {
+    client.removeListener('error', onDrop);
     client.release(broken);
   }
 }

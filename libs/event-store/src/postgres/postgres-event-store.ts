@@ -13,7 +13,7 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port';
 import { appendInTransaction, encodeEvents } from './postgres-append';
-import { inTransaction, sqlStateOf, toStoreError, UNIQUE_VIOLATION } from './postgres-errors';
+import { inTransaction, isUnavailable, sqlStateOf, toStoreError, UNIQUE_VIOLATION } from './postgres-errors';
 import { KeyedTurns } from './keyed-turns';
 import { PostgresNotifier } from './postgres-notifier';
 import { headPositionQuery, readAllQuery, readStreamQuery, toRecordedEvent, type EventRow, type SqlQuery } from './postgres-queries';
@@ -96,6 +96,9 @@ export class PostgresEventStore implements EventStore {
     let result: AppendResult;
     try {
       result = await append().catch(async (error: unknown) => {
+        // A pooled connection the server dropped (restart, pg_terminate_backend): try once more on
+        // a fresh one. Safe even if the first COMMIT went through: the ids make it a repeat.
+        if (isUnavailable(error) && !this.closing.signal.aborted) return append();
         // An id raced in by another stream's concurrent append: decide again, now that it is visible.
         if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
         return append().catch((again: unknown) => {

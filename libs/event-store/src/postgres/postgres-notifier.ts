@@ -68,7 +68,7 @@ export class PostgresNotifier {
     void (async () => {
       for (let attempt = 0; !this.stopping.signal.aborted; attempt++) {
         const closed = await this.connectOnce().then(
-          (ended) => {
+          ({ ended }) => {
             attempt = 0;
             firstAttempt?.();
             this.signal.notify(); // catch up on what was committed while not listening
@@ -88,16 +88,16 @@ export class PostgresNotifier {
     return first;
   }
 
-  /** Connects and LISTENs; resolves with a promise that settles when that connection ends. */
-  private async connectOnce(): Promise<Promise<void>> {
+  /** Connects and LISTENs; `ended` settles when that connection ends (boxed: an async function would flatten it). */
+  private async connectOnce(): Promise<{ ended: Promise<void> }> {
     const client = new Client(this.clientConfig);
-    let ended!: () => void;
-    const done = new Promise<void>((resolve) => (ended = resolve));
+    let markEnded!: () => void;
+    const done = new Promise<void>((resolve) => (markEnded = resolve));
     client.on('error', (error) => {
       if (!this.stopping.signal.aborted) this.onListenerError(error);
-      ended();
+      markEnded();
     });
-    client.on('end', () => ended());
+    client.on('end', () => markEnded());
     client.on('notification', () => this.signal.notify());
     try {
       await client.connect();
@@ -108,13 +108,14 @@ export class PostgresNotifier {
     }
     if (this.stopping.signal.aborted) {
       await client.end().catch(() => undefined);
-      return Promise.resolve();
+      return { ended: Promise.resolve() };
     }
     this.listener = client;
-    return done.then(() => {
+    const ended = done.then(() => {
       if (this.listener === client) this.listener = null;
       void client.end().catch(() => undefined);
     });
+    return { ended };
   }
 }
 
