@@ -141,14 +141,19 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     this.assertOpen();
     void this.notifier.listen();
+    // Closing the subscription (or the store) also ends a read that is retrying through an outage.
+    const ended = new AbortController();
     const source = new PostgresSubscriptionSource(this.pool, this.table, this.signal, {
       prefix: options.streamPrefix,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,
       pageSize: this.options.subscriptionPageSize ?? 500,
-      stop: this.closing.signal,
+      stop: AbortSignal.any([this.closing.signal, ended.signal]),
       onError: this.options.onConnectionError,
     });
-    const subscription = new CatchUpSubscription(source, options.after, (closed) => this.subscriptions.delete(closed));
+    const subscription = new CatchUpSubscription(source, options.after, (closed) => {
+      ended.abort();
+      this.subscriptions.delete(closed);
+    });
     this.subscriptions.add(subscription);
     return subscription;
   }

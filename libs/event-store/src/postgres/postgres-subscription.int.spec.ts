@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { eventually, newEvents, take } from '../contract/contract-fixtures';
+import { eventually, newEvents, take, within } from '../contract/contract-fixtures';
 import { describeWithPostgres, TestPostgresCluster } from './postgres-cluster.fixtures';
 import { connectPostgres } from './postgres-connection';
 import type { PostgresEventStore } from './postgres-event-store';
@@ -85,6 +85,25 @@ describeWithPostgres('PostgreSQL live subscriptions across dropped connections',
     expect(await listenerCount()).toBeGreaterThanOrEqual(1);
     expect((await reader.readAll()).map((event) => event.eventId)).toEqual(ids([...before, ...after, ...again]));
     await subscription.close();
+  }, 30_000);
+
+  it('close() ends a subscription whose read is retrying while the server is down', async () => {
+    const own = await TestPostgresCluster.start();
+    const errors: unknown[] = [];
+    const store = await connectPostgres({ connectionString: own.url(), pollIntervalMs: 50, onConnectionError: (e) => errors.push(e) });
+    try {
+      const subscription = store.subscribeToAll();
+      const loop = (async () => {
+        for await (const _ of subscription) void _;
+      })();
+      own.crash(); // the next poll fails and retries until the server is back, or the subscription closes
+      await eventually(() => errors.length >= 2, 10_000, 'the subscription to be retrying its read');
+      await subscription.close();
+      await within(loop, 5000, 'the loop to end after close() while the server is down');
+    } finally {
+      await store.close();
+      await own.dispose();
+    }
   }, 30_000);
 
   it('survives a crash and restart of the server, then delivers what was written after it', async () => {
