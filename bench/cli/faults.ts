@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     if (!args.has('keep')) rmSync(dataDir, { recursive: true, force: true });
   }
   process.exitCode = ok ? 0 : 1;
+  // Leave even if a handle lingers (a keep-alive socket, a pool closing): CI must not hang on it.
+  setTimeout(() => process.exit(), 2000).unref();
 }
 
 void main();
