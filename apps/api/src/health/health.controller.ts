@@ -4,6 +4,7 @@ import { describeConnection } from '../../../../libs/event-store/src/eventstored
 import { EVENT_STORE_CONFIG, type EventStoreConfig } from '../config/event-store-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionService } from '../infrastructure/projection.service';
+import { LedgerService } from '../audit/ledger.service';
 
 /** What a difference of two positions counts, per store. */
 const POSITION_UNITS = { sqlite: 'events', eventstoredb: 'log-bytes', postgres: 'transaction-order' } as const;
@@ -14,7 +15,8 @@ const STORE_CHECK_TIMEOUT_MS = 2000;
 /**
  * Liveness and lag: which store, whether it answers, its head, and how far each projection of this
  * replica is behind it. HTTP 503 when the store does not answer (a load balancer then stops
- * sending commands here); 200 otherwise, `degraded` when a projection batch keeps failing.
+ * sending commands here); 200 otherwise, `degraded` when a projection batch keeps failing or
+ * ledger sealing is halted (`ledger.sealing: HALTED` with the reason, which names no tenant).
  * Lag is in the store's position unit: events for SQLite, bytes of the log for EventStoreDB; for
  * PostgreSQL (positions from transaction ids) only `caughtUp` is meaningful.
  */
@@ -24,6 +26,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_STORE_CONFIG) private readonly storeConfig: EventStoreConfig,
     private readonly projections: ProjectionService,
+    private readonly ledger: LedgerService,
   ) {}
 
   @Get()
@@ -33,8 +36,11 @@ export class HealthController {
     const lastError = this.projections.runner.lastError;
     const config = this.storeConfig;
     const unit = POSITION_UNITS[config.kind];
+    // HALTED: the store does not extend the latest signed head; nothing is signed until an ADMIN re-seals.
+    const ledger = this.ledger.status();
     const body = {
-      status: head === null ? 'unavailable' : lastError ? 'degraded' : 'ok',
+      status: head === null ? 'unavailable' : lastError || ledger.state === 'HALTED' ? 'degraded' : 'ok',
+      ledger: { sealing: ledger.state, ...(ledger.reason ? { reason: ledger.reason } : {}) },
       store: {
         kind: config.kind,
         ...(config.kind !== 'sqlite' ? { endpoint: describeConnection(config.connectionString) } : {}),
