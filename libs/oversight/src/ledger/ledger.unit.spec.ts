@@ -1,4 +1,5 @@
 import { organizationStream } from '../application/event-envelope';
+import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { LedgerCheckpointer } from './ledger-checkpointer';
 import { LedgerProver } from './ledger-prover';
 import { readLastCheckpoint } from './ledger-guard';
