@@ -24,7 +24,7 @@ export function toAsOfOrganization(tenantId: string, id: string, a: AsOfAnswer):
     status: s.status,
     flags: s.flags,
     reasons: s.reasons,
-    statusSince: a.statusSince,
+    statusSince: null, // below, read lazily: a replay of the timeline
     coverageEnd: s.coverageEnd,
     reach: s.reach,
     expiresAt: s.expiresAt,
@@ -34,8 +34,10 @@ export function toAsOfOrganization(tenantId: string, id: string, a: AsOfAnswer):
     revision,
     position: 0n,
   };
+  const organization = toOrganizationType(view, a.state);
+  Object.defineProperty(organization.assurance, 'statusSince', { enumerable: true, get: () => a.statusSince });
   return {
-    ...toOrganizationType(view, a.state),
+    ...organization,
     revision: String(revision),
     asOf: a.moment.asOf,
     knownAt: a.moment.knownAt,

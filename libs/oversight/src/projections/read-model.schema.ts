@@ -74,6 +74,13 @@ CREATE TABLE IF NOT EXISTS carve_out_listing (
   name_key TEXT NOT NULL,
   PRIMARY KEY (tenant_id, vendor_id, name_key)
 );
+CREATE TABLE IF NOT EXISTS organization_event (
+  tenant_id TEXT NOT NULL,
+  organization_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, organization_id, revision)
+);
 CREATE INDEX IF NOT EXISTS carve_out_listing_by_name ON carve_out_listing (tenant_id, name_key);
 CREATE TABLE IF NOT EXISTS control_coverage (
   tenant_id TEXT NOT NULL,
@@ -100,5 +107,11 @@ export const READ_MODEL_TABLES = ['organization_state', 'organization_status', '
  */
 export const CARVE_OUT_LISTING_TABLE = 'carve_out_listing';
 
+/**
+ * `organization_event`: each organization's events, the projection's own copy, never read by
+ * queries, from which it replays the timeline for `statusSince` (status-since-rows.ts).
+ */
+export const ORGANIZATION_EVENT_TABLE = 'organization_event';
+
 /** Every table the projection writes, and deletes on a rebuild. */
-export const PROJECTION_TABLES = [...READ_MODEL_TABLES, CARVE_OUT_LISTING_TABLE];
+export const PROJECTION_TABLES = [...READ_MODEL_TABLES, CARVE_OUT_LISTING_TABLE, ORGANIZATION_EVENT_TABLE];
