@@ -9,6 +9,7 @@ import { initialState, type OrganizationState } from '../domain/organization.sta
 import type { Clock } from '../application/clock';
 import { metadataOf, organizationIdOf, toDomainEvent } from '../application/event-envelope';
 import { CarveOutLinks, OrganizationRows } from './organization-rows';
+import { OrganizationNameRows } from './organization-names';
 import { everCarvedOutNames, StatusSinceRows } from './status-since-rows';
 import { PendingStates, type PendingState } from './pending-states';
 import type { AssuranceStatusChange } from './read-model.effects';
@@ -31,6 +32,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
   private rows!: OrganizationRows;
   private links!: CarveOutLinks;
   private history!: StatusSinceRows;
+  private names!: OrganizationNameRows;
   private loadState!: Statement;
   private loadStatus!: Statement;
 
@@ -49,6 +51,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     this.rows = new OrganizationRows(db);
     this.links = new CarveOutLinks(db);
     this.history = new StatusSinceRows(db);
+    this.names = new OrganizationNameRows(db);
     // Rows written before the projection kept events cannot replay statusSince: rebuild from zero.
     if (!historyExisted && db.prepare('SELECT 1 FROM organization_state LIMIT 1').get()) {
       this.reset(db);
@@ -192,6 +195,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     const candidates = this.links.childCandidates(tenant, id, everCarvedOutNames(state));
     const since = state.profile ? this.history.statusSince(tenant, id, this.clock.now().toISOString(), candidates) : null;
     this.rows.saveStatus(tenant, id, state, a, since, revision, position);
+    if (state.profile) this.names.save(tenant, id, state.profile.name, state.lifecycle === 'ACTIVE');
     const previousFlags = previous ? (JSON.parse(previous.flags) as AssuranceStatusChange['flags']) : [];
     if (!state.profile || (previous?.status === a.status && sameFlags(previousFlags, a.flags))) return null;
     return {

@@ -74,6 +74,12 @@ CREATE TABLE IF NOT EXISTS carve_out_listing (
   name_key TEXT NOT NULL,
   PRIMARY KEY (tenant_id, vendor_id, name_key)
 );
+CREATE TABLE IF NOT EXISTS organization_name (
+  tenant_id TEXT NOT NULL,
+  name_norm TEXT NOT NULL,
+  organization_id TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, name_norm, organization_id)
+);
 CREATE TABLE IF NOT EXISTS organization_event (
   tenant_id TEXT NOT NULL,
   organization_id TEXT NOT NULL,
@@ -97,7 +103,7 @@ CREATE TABLE IF NOT EXISTS control_coverage (
 `;
 
 /** The tables queries read. */
-export const READ_MODEL_TABLES = ['organization_state', 'organization_status', 'control_exception', 'control_coverage'];
+export const READ_MODEL_TABLES = ['organization_state', 'organization_status', 'control_exception', 'control_coverage', 'organization_name'];
 
 /**
  * `carve_out_listing` holds, per vendor, the subservice organization names its current report
