@@ -1,6 +1,7 @@
 import { exceptionsAsOf, type AsOfAnswer } from '../../../../libs/oversight/src/replay';
 import type { OrganizationStatusView } from '../../../../libs/oversight/src/queries/organization-status.view';
 import { toOrganizationType } from '../oversight/types/organization.mapper';
+import { asOfId } from './as-of-id';
 import type { OrganizationType } from '../oversight/types/organization.type';
 
 /**
@@ -38,6 +39,7 @@ export function toAsOfOrganization(tenantId: string, id: string, a: AsOfAnswer):
   Object.defineProperty(organization.assurance, 'statusSince', { enumerable: true, get: () => a.statusSince });
   return {
     ...organization,
+    id: asOfId(id, a.moment),
     revision: String(revision),
     asOf: a.moment.asOf,
     knownAt: a.moment.knownAt,
