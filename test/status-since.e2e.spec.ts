@@ -4,7 +4,7 @@ import { command } from './support/oversight-api';
 import { Subscriber, wsAuth } from './support/ws-client';
 
 const NOW = `query { organizations(first: 50) { edges { node { id name assurance { status statusSince reasons { code since } } } } } }`;
-const AS_OF = `query($asOf: DateTime!) { organizations(first: 50, asOf: $asOf) { edges { node { id assurance { status statusSince } } } } }`;
+const AS_OF = `query($asOf: DateTime!) { organizations(first: 50, asOf: $asOf) { edges { node { organizationId assurance { status statusSince } } } } }`;
 const ONE_AS_OF = `query($id: ID!, $asOf: DateTime!) { organization(id: $id, asOf: $asOf) { assurance { status statusSince } } }`;
 const TIMELINE = `query($id: ID!) { oversightTimeline(organizationId: $id) { entries { day status statusChanged reasons { code } } } }`;
 
@@ -31,7 +31,7 @@ describe('statusSince agrees with the timeline', () => {
     const now = (await api.ok(NOW)).organizations.edges.map((e: any) => e.node);
     expect(now.length).toBeGreaterThanOrEqual(10);
     const asOf = new Date().toISOString();
-    const past = new Map((await api.ok(AS_OF, { asOf })).organizations.edges.map((e: any) => [e.node.id, e.node.assurance]));
+    const past = new Map((await api.ok(AS_OF, { asOf })).organizations.edges.map((e: any) => [e.node.organizationId, e.node.assurance]));
     for (const org of now) {
       const entries = await timeline(org.id);
       const began = entries.filter((e) => e.statusChanged).at(-1);

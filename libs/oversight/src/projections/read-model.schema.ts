@@ -80,6 +80,15 @@ CREATE TABLE IF NOT EXISTS organization_name (
   organization_id TEXT NOT NULL,
   PRIMARY KEY (tenant_id, name_norm, organization_id)
 );
+CREATE TABLE IF NOT EXISTS organization_timeline (
+  tenant_id TEXT NOT NULL,
+  organization_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  cursor TEXT NOT NULL,
+  points TEXT NOT NULL,
+  own_since TEXT,
+  PRIMARY KEY (tenant_id, organization_id)
+);
 CREATE TABLE IF NOT EXISTS organization_event (
   tenant_id TEXT NOT NULL,
   organization_id TEXT NOT NULL,
@@ -114,10 +123,12 @@ export const READ_MODEL_TABLES = ['organization_state', 'organization_status', '
 export const CARVE_OUT_LISTING_TABLE = 'carve_out_listing';
 
 /**
- * `organization_event`: each organization's events, the projection's own copy, never read by
- * queries, from which it replays the timeline for `statusSince` (status-since-rows.ts).
+ * `organization_event` (each organization's events, the projection's own copy) and
+ * `organization_timeline` (its own timeline as a resumable fold): never read by queries, they
+ * give the read model the timeline's `statusSince` (status-since-rows.ts).
  */
 export const ORGANIZATION_EVENT_TABLE = 'organization_event';
+export const ORGANIZATION_TIMELINE_TABLE = 'organization_timeline';
 
 /** Every table the projection writes, and deletes on a rebuild. */
-export const PROJECTION_TABLES = [...READ_MODEL_TABLES, CARVE_OUT_LISTING_TABLE, ORGANIZATION_EVENT_TABLE];
+export const PROJECTION_TABLES = [...READ_MODEL_TABLES, CARVE_OUT_LISTING_TABLE, ORGANIZATION_EVENT_TABLE, ORGANIZATION_TIMELINE_TABLE];
