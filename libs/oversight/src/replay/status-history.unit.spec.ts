@@ -3,6 +3,8 @@ import { assessAsOf } from './as-of';
 import { portfolioAsOf } from './portfolio-as-of';
 import { PortfolioTimelines } from './portfolio-timelines';
 import { asStream } from './replay.fixtures';
+import { advanceOwn, combinedSince, passOwn, startOwn } from './own-history';
+import { inBusinessOrder } from './replay-event';
 import { statusSinceOf } from './status-history';
 import { replayTimeline, type TimelineEntry } from './timeline';
 
@@ -66,5 +68,20 @@ describe('statusSince: the day of the last change into the status, as the timeli
     const vendorLater = new PortfolioTimelines(new Map(streams.map((s) => [s.id, s.events])), later).timeline('vendor');
     expect(vendorLater.at(-1)).toMatchObject({ kind: 'TIME', statusChanged: true, at: '2025-03-05T10:00:00.000Z' });
     expect(portfolioAsOf(streams, later).get('vendor')!.statusSince).toBe('2025-03-05');
+
+    // The read model's resumable fold (own-history.ts) gives the same days, fed in two parts.
+    for (const moment of [at, later]) {
+      const t = Date.parse(moment.asOf);
+      const own = (events: typeof streams[number]['events']) => {
+        const ordered = inBusinessOrder(events).filter((e) => Date.parse(e.effectiveAt) <= t);
+        const cursor = advanceOwn(startOwn(), ordered.slice(0, 2));
+        return passOwn(advanceOwn(JSON.parse(JSON.stringify(cursor)), ordered.slice(2)), t);
+      };
+      const dcPoints = own(streams[1]!.events).points;
+      const child = { id: 'dc', name: 'Eastbay', parentOrganizationId: 'vendor', inclusionMethod: 'CARVE_OUT', points: dcPoints };
+      const timelines = new PortfolioTimelines(new Map(streams.map((s) => [s.id, s.events])), moment);
+      expect(combinedSince('vendor', own(streams[0]!.events).points, [child])).toBe(timelines.statusSince('vendor'));
+      expect(own(streams[1]!.events).since).toBe(timelines.statusSince('dc'));
+    }
   });
 });
