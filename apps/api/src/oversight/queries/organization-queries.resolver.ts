@@ -7,12 +7,13 @@ import { GetOrganizationAsOf, ListOrganizationsAsOf } from '../../replay/as-of.q
 import { parseAsOfId } from '../../replay/as-of-id';
 import { asksAboutThePast, requireDetailReader } from '../../replay/moment';
 import { ConnectionOf } from '../types/connection.type';
-import { ControlExceptionType } from '../types/control-exception.type';
+import { ControlException } from '../types/control-exception.type';
 import { OrganizationType } from '../types/organization.type';
-import { ControlCoverageType, PortfolioSummaryType } from '../types/portfolio.type';
+import { ControlCoverage, PortfolioSummary } from '../types/portfolio.type';
 import { GetControlCoverage, ListExceptions } from './exceptions-coverage.queries';
 import { GetOrganization, GetPortfolioSummary, ListOrganizations } from './organization-read.queries';
 import { OrganizationFilterInput, PageArgs, pageSize } from './query.args';
+import { CONSISTENT_WITH, ReadYourWrites } from './read-your-writes.service';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 export const OrganizationConnection = ConnectionOf(OrganizationType, 'Organization');
@@ -23,16 +24,21 @@ const KNOWN_AT = { type: () => DateTimeScalar, nullable: true, description: 'Rec
 /** Read-model queries about organizations, and the organization's related fields. Thin: args → query. */
 @Resolver(() => OrganizationType)
 export class OrganizationQueriesResolver {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Allow(EVERYONE)
   @Query(() => OrganizationType, { nullable: true })
-  organization(
+  async organization(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', AS_OF) asOf?: string | null,
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+    @Args('consistentWith', CONSISTENT_WITH) consistentWith?: string | null,
   ) {
+    await this.readYourWrites.awaitPosition(consistentWith);
     // An as-of answer's own id names its moment: asking for it again gives that answer.
     const answer = parseAsOfId(id);
     if (answer && asksAboutThePast(asOf, knownAt)) {
@@ -46,13 +52,15 @@ export class OrganizationQueriesResolver {
 
   @Allow(EVERYONE)
   @Query(() => OrganizationConnection)
-  organizations(
+  async organizations(
     @CurrentCaller() caller: Caller,
     @Args() page: PageArgs,
     @Args('filter', { nullable: true }) filter?: OrganizationFilterInput,
     @Args('asOf', AS_OF) asOf?: string | null,
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+    @Args('consistentWith', CONSISTENT_WITH) consistentWith?: string | null,
   ) {
+    await this.readYourWrites.awaitPosition(consistentWith);
     const status = filter?.notAssured
       ? NOT_ASSURED.filter((s) => !filter.status?.length || filter.status.includes(s as never))
       : (filter?.status ?? undefined);
@@ -70,7 +78,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(EVERYONE)
-  @Query(() => PortfolioSummaryType)
+  @Query(() => PortfolioSummary)
   portfolioSummary(
     @CurrentCaller() caller: Caller,
     @Args('expiringWithinDays', { type: () => Int, nullable: true }) days?: number,
@@ -81,7 +89,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(READERS_OF_DETAIL)
-  @Query(() => ControlCoverageType)
+  @Query(() => ControlCoverage)
   controlCoverage(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID }) id: string) {
     return this.queryBus.execute(new GetControlCoverage(caller.tenantId, id));
   }
@@ -107,7 +115,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(READERS_OF_DETAIL)
-  @ResolveField(() => [ControlExceptionType], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
+  @ResolveField(() => [ControlException], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
   async exceptions(@Parent() org: OrganizationType) {
     if (org.asOfExceptions) return org.asOfExceptions;
     const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.organizationId }, 500, null));
