@@ -204,8 +204,8 @@ describe('subscriptions', () => {
   it('without organizationId, delivers the events and status changes of every organization', async () => {
     const events = subscribe(EVENTS, {});
     const statuses = subscribe(STATUS, {});
-    await events.becomeLive(() => registerOrg(api, { name: 'Probe For All Events' }).then(() => undefined));
-    await statuses.becomeLive(() => registerOrg(api, { name: 'Probe For All Statuses' }).then(() => undefined));
+    await events.becomeLive(() => registerOrg(api, { name: `Probe For All Events ${uid('p')}` }).then(() => undefined));
+    await statuses.becomeLive(() => registerOrg(api, { name: `Probe For All Statuses ${uid('p')}` }).then(() => undefined));
 
     const ids = [uid('all'), uid('all'), uid('all')];
     const results = (
