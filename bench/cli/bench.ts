@@ -11,6 +11,8 @@ import { appendScenarios } from '../scenarios/appends';
 import { asOfMoments, asOfRows } from '../scenarios/as-of-rows';
 import { emmettScenarios } from '../scenarios/emmett';
 import { mutationScenario, readScenarios, type HttpMeasures, type HttpTiming } from '../scenarios/http';
+import { intakeScenarios } from '../scenarios/intake';
+import { queryLimitScenarios } from '../scenarios/query-limits';
 import { rawReadRate, rebuildRate } from '../scenarios/rebuild';
 import { parseArgs } from './args';
 import { median } from '../harness/stats';
@@ -31,8 +33,12 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   try {
+    log('query limits against hostile documents');
+    rows.push(...queryLimitScenarios());
     log('appends through the store port');
     rows.push(...(await appendScenarios(tmp, quick ? 3000 : 20_000)));
+    log('report intake over the generated corpus');
+    rows.push(...(await intakeScenarios(quick ? 2 : 5, notes)));
     log('Emmett comparison');
     rows.push(...(await emmettScenarios(tmp, quick ? 1000 : 3000, !quick)));
     const measured: Array<{ ds: Dataset; http: HttpMeasures }> = [];
