@@ -82,6 +82,7 @@ const ROOT_RULES: Record<string, Role[]> = {
 
 const ORGANIZATION_RULES: Record<string, Role[]> = {
   id: EVERYONE,
+  organizationId: EVERYONE,
   name: EVERYONE,
   role: EVERYONE,
   category: EVERYONE,

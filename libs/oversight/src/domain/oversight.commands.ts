@@ -20,6 +20,12 @@ import type {
 import type { DocumentAttachedData, WithDocument } from './organization.documents';
 import type { IsoDateTime } from './oversight.vocabulary';
 
+/** A second review of a report must say that it replaces the first, and why. */
+export type ConcludeReportReviewData = Omit<ReportReviewConcludedData, 'supersedes'> & {
+  supersedesReview?: boolean;
+  supersessionReason?: string | null;
+};
+
 /**
  * Commands of the organization aggregate. Their data is complete: ids are generated and optional
  * fields normalised (null or []) by the application before the decider sees them, so that
@@ -33,7 +39,7 @@ export type OversightCommand =
   | Cmd<'DefineExpectedControls', ExpectedControlsDefinedData>
   | Cmd<'RecordReportReceived', AssuranceReportReceivedData & WithDocument>
   | Cmd<'WithdrawReport', AssuranceReportWithdrawnData>
-  | Cmd<'ConcludeReportReview', ReportReviewConcludedData>
+  | Cmd<'ConcludeReportReview', ConcludeReportReviewData>
   | Cmd<'RecordBridgeLetter', BridgeLetterReceivedData & WithDocument>
   | Cmd<'MapCuec', Omit<CuecMappedData, 'cuecText'>>
   | Cmd<'RecordPhysicalEnvironmentalValidation', PhysicalValidationData & WithDocument>

@@ -163,6 +163,18 @@ export interface ReportReviewConcludedData {
   reviewer: string;
   conditions: string[];
   notes: string | null;
+  /** Present only on a review that deliberately replaces an earlier one: what it replaced and why. */
+  supersedes?: SupersededReview;
+}
+
+/** The review a later one replaced, copied into the later event so the history reads on its own. */
+export interface SupersededReview {
+  eventId: string;
+  decision: ReviewDecision;
+  reviewer: string;
+  concludedAt: IsoDateTime;
+  /** Why the decision changed. */
+  reason: string;
 }
 
 export interface BridgeLetterReceivedData {

@@ -60,6 +60,13 @@ export class ConcludeReportReviewInput extends OrganizationCommandInput {
   @Field() reviewer!: string;
   @Field(() => [String], { nullable: true }) conditions?: string[] | null;
   @Field(() => String, { nullable: true }) notes?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True to replace the report\'s earlier review (a changed decision); a second review without it is refused (REVIEW_ALREADY_CONCLUDED).',
+  })
+  supersedesReview?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Why the decision changed; required with supersedesReview.' })
+  supersessionReason?: string | null;
 }
 
 @InputType()

@@ -86,6 +86,8 @@ export class ReportsResolver {
         reviewer: g.text(input.reviewer, 'reviewer'),
         conditions: g.texts(input.conditions, 'conditions', LIMITS.text),
         notes: g.optionalText(input.notes, 'notes'),
+        supersedesReview: input.supersedesReview === true,
+        supersessionReason: g.optionalText(input.supersessionReason, 'supersessionReason'),
       },
     }, input);
   }

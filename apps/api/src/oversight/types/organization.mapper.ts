@@ -14,6 +14,7 @@ export function toOrganizationType(view: OrganizationStatusView, state: Organiza
   const organization = {
     tenantId: view.tenantId,
     id: view.organizationId,
+    organizationId: view.organizationId,
     name: view.name,
     role: view.role,
     category: view.category,

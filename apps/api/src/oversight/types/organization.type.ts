@@ -18,7 +18,13 @@ const DETAIL = 'Null for roles without access to detail.';
 @Allow(EVERYONE)
 @ObjectType('Organization')
 export class OrganizationType {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, {
+    description:
+      "The answer's identity: the organization's id for today's answer; for an as-of answer, `<id>@<asOf>/<knownAt>` " +
+      '(another moment is another object for a normalizing client cache). organization(id:) accepts both.',
+  })
+  id!: string;
+  @Field(() => ID, { description: "The organization's id, the same in today's and in as-of answers." }) organizationId!: string;
   @Field() name!: string;
   @Field(() => OrganizationRoleEnum) role!: string;
   @Field(() => OrganizationCategoryEnum) category!: string;
