@@ -3,6 +3,10 @@ import type {
   AssuranceReportReceivedData,
   AssuranceReportWithdrawnData,
   BridgeLetterReceivedData,
+  BridgeLetterReviewConcludedData,
+  CuecTestedData,
+  ExceptionEvaluatedData,
+  NextReportExpectedData,
   CuecMappedData,
   ExceptionFoundData,
   ExpectedControlsDefinedData,
@@ -41,7 +45,11 @@ export type OversightCommand =
   | Cmd<'PlanRemediation', RemediationPlannedData>
   | Cmd<'CloseRemediation', RemediationClosedData>
   | Cmd<'AcceptRisk', RiskAcceptedData>
-  | Cmd<'OffboardOrganization', OrganizationOffboardedData>;
+  | Cmd<'OffboardOrganization', OrganizationOffboardedData>
+  | Cmd<'EvaluateException', ExceptionEvaluatedData>
+  | Cmd<'RecordCuecTest', CuecTestedData>
+  | Cmd<'ConcludeBridgeLetterReview', BridgeLetterReviewConcludedData>
+  | Cmd<'RecordNextReportExpected', NextReportExpectedData>;
 
 type Cmd<T extends string, D> = { type: T; data: D };
 export type OversightCommandType = OversightCommand['type'];
