@@ -4,6 +4,7 @@ import { CommandRunner } from './commands/command-runner.service';
 import { ExceptionsResolver } from './commands/exceptions.resolver';
 import { ExecuteOversightCommandHandler } from './commands/execute-oversight-command';
 import { OrganizationProfileResolver } from './commands/organization-profile.resolver';
+import { RelianceResolver } from './commands/reliance.resolver';
 import { ReportsResolver } from './commands/reports.resolver';
 import { GetControlCoverageHandler, ListExceptionsHandler } from './queries/exceptions-coverage.queries';
 import { HistoryExceptionsResolver } from './queries/history-exceptions.resolver';
@@ -26,6 +27,7 @@ const resolvers = [
   OrganizationProfileResolver,
   ReportsResolver,
   ExceptionsResolver,
+  RelianceResolver,
   OrganizationQueriesResolver,
   HistoryExceptionsResolver,
   SubscriptionsResolver,

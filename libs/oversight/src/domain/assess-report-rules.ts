@@ -1,6 +1,6 @@
 import type { AssuranceReasonCode } from './assess';
 import type { AssuranceReason } from './assessment.types';
-import type { AssurancePolicy, AssuranceRequirement } from './assurance-policy';
+import { resolvePolicy, type AssurancePolicy, type AssuranceRequirement } from './assurance-policy';
 import { addDays, addMonths, dayOf, daysBetween, latestFiscalYearEnd, maxDate } from './calendar';
 import { acceptedReports, currentReport, reachOf, validBridgeLetter } from './current-report';
 import type { OrganizationState, ReportState, Stamp } from './organization.state';
@@ -40,7 +40,9 @@ export interface Finding {
   rank: number;
 }
 
-export function assessContext(state: OrganizationState, day: IsoDate): AssessContext {
+export function assessContext(stored: OrganizationState, day: IsoDate): AssessContext {
+  // A state snapshotted before version 2 lacks the v2 parameters: they take their defaults.
+  const state = { ...stored, policy: resolvePolicy(stored.policy) };
   const r = currentReport(state, day);
   const accepted = acceptedReports(state, day);
   const requirements = requirementReports(state.policy, accepted);

@@ -1,5 +1,6 @@
 import { assess } from '../domain/assess';
 import type { Assessment } from '../domain/assessment.types';
+import { withUntrackedCarveOuts } from '../domain/carve-out-untracked';
 import { withInherited, type CarvedOutChild } from '../domain/inherit';
 import { fold } from '../domain/organization.evolve';
 import type { OrganizationState } from '../domain/organization.state';
@@ -56,6 +57,7 @@ export function ownAsOf(events: readonly ReplayEvent[], moment: Moment, fold: As
 }
 
 export function withChildren(answer: AsOfAnswer, children: readonly CarvedOutChild[]): AsOfAnswer {
-  const assessment = withInherited(answer.own, children);
+  const day = answer.own.at;
+  const assessment = withInherited(withUntrackedCarveOuts(answer.own, answer.state, day, children), children);
   return { ...answer, assessment, statusSince: statusSince(assessment, answer.state) };
 }

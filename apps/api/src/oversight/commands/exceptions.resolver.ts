@@ -61,6 +61,8 @@ export class ExceptionsResolver {
         severity: input.severity,
         description: g.text(input.description, 'description', LIMITS.text),
         managementResponse: g.optionalText(input.managementResponse, 'managementResponse'),
+        sampleSize: input.sampleSize ?? null,
+        deviations: input.deviations ?? null,
       },
     }, input);
   }
