@@ -112,7 +112,7 @@ export function reportInput(organizationId: string, overrides: Record<string, un
 function defaultOpinionDate(end: unknown): string | undefined {
   const time = typeof end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(end) ? Date.parse(`${end}T00:00:00Z`) : NaN;
   const ok = !Number.isNaN(time) && new Date(time).toISOString().startsWith(end as string);
-  return ok ? end : undefined;
+  return ok ? (end as string) : undefined;
 }
 
 /** Records a report and an ACCEPTED review of it; returns the report id. */
