@@ -138,6 +138,21 @@ describe('reliance rules v2 through the API', () => {
   });
 });
 
+describe('vetServiceAuditor (tenant-wide)', () => {
+  it('records a vetting once per commandId, lists it, and refuses a peer review dated in the future', async () => {
+    const input = { firm: 'Baker & Lane LLP', licence: 'CA-12345', peerReviewRating: 'PASS', peerReviewDate: '2026-03-01', commandId: 'vet-1' };
+    const mutation = 'mutation($input: VetServiceAuditorInput!) { vetServiceAuditor(input: $input) { revision eventIds replayed } }';
+    const first = (await api.ok(mutation, { input })).vetServiceAuditor;
+    expect(first).toMatchObject({ revision: '0', replayed: false });
+    expect((await api.ok(mutation, { input })).vetServiceAuditor).toEqual({ ...first, replayed: true });
+    expect((await api.ok('{ serviceAuditors { firm licence peerReviewRating peerReviewDate } }')).serviceAuditors).toEqual([
+      { firm: 'Baker & Lane LLP', licence: 'CA-12345', peerReviewRating: 'PASS', peerReviewDate: '2026-03-01' },
+    ]);
+    const future = await api.gql(mutation, { input: { ...input, commandId: 'vet-2', peerReviewDate: '2026-06-01' } });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'DOMAIN_RULE_VIOLATION', rule: 'PEER_REVIEW_IN_FUTURE' });
+  });
+});
+
 describe('npm run seed under v2', () => {
   it('records what a careful team would, and still shows all seven statuses', async () => {
     // A tenant of its own, so that the cases above do not count.

@@ -40,6 +40,7 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Query.controlCoverage': DETAIL,
   'Query.exceptions': DETAIL,
   'Query.oversightHistory': DETAIL,
+  'Query.serviceAuditors': DETAIL,
   'Query.oversightTimeline': DETAIL,
   'Query.coverageTimeline': DETAIL,
   'Query.dependencyImpact': DETAIL,
@@ -61,6 +62,7 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Mutation.recordCuecTest': RECORDERS,
   'Mutation.concludeBridgeLetterReview': RECORDERS,
   'Mutation.recordNextReportExpected': RECORDERS,
+  'Mutation.vetServiceAuditor': RECORDERS,
   'Mutation.recordException': RECORDERS,
   'Mutation.planRemediation': RECORDERS,
   'Mutation.closeRemediation': RECORDERS,
@@ -233,7 +235,9 @@ describe('roles', () => {
       expect(got).toEqual(want);
       // Refusals wrote nothing: each of ADMIN and ANALYST registered one organization, and
       // every other allowed mutation named no organization (NOT_FOUND).
-      const registered = outcomes.filter((o) => o.name === 'Mutation.registerOrganization' && o.verdict === 'allowed').length;
+      // vetServiceAuditor names no organization either: it records a tenant-wide fact.
+      const writers = ['Mutation.registerOrganization', 'Mutation.vetServiceAuditor'];
+      const registered = outcomes.filter((o) => writers.includes(o.name) && o.verdict === 'allowed').length;
       expect(BigInt((await api.health()).store.headPosition) - headBefore).toBe(BigInt(registered));
       await waitForRebuild();
     }, 60_000);

@@ -6,6 +6,7 @@ import { ExecuteOversightCommandHandler } from './commands/execute-oversight-com
 import { OrganizationProfileResolver } from './commands/organization-profile.resolver';
 import { RelianceResolver } from './commands/reliance.resolver';
 import { ReportsResolver } from './commands/reports.resolver';
+import { ServiceAuditorsResolver } from './commands/service-auditors.resolver';
 import { GetControlCoverageHandler, ListExceptionsHandler } from './queries/exceptions-coverage.queries';
 import { HistoryExceptionsResolver } from './queries/history-exceptions.resolver';
 import {
@@ -28,6 +29,7 @@ const resolvers = [
   ReportsResolver,
   ExceptionsResolver,
   RelianceResolver,
+  ServiceAuditorsResolver,
   OrganizationQueriesResolver,
   HistoryExceptionsResolver,
   SubscriptionsResolver,
