@@ -17,6 +17,9 @@ import { enforceAccess } from '../auth/access-control';
 import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
+import { graphiqlLandingPagePlugin } from '../graphiql/graphiql-page';
+import { writeContractFile } from './contract-file';
+import { describeSchema } from './schema-descriptions';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars';
 
 const logger = new Logger('GraphQL');
@@ -49,22 +52,24 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDr
   return {
     driver: ApolloDriver,
     path: '/graphql',
-    // Committed at the repo root so clients can diff the contract; a test keeps it current.
-    autoSchemaFile: config.schemaFile ?? true,
+    // The contract file is written from the final schema below (see writeContractFile).
+    autoSchemaFile: true,
     sortSchema: true,
     resolvers: { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
     buildSchemaOptions: { dateScalarMode: 'isoDate' },
     introspection: !config.production,
-    graphiql: !config.production,
+    // Nest's GraphiQL page loads from a CDN; ours is served by this server (graphiql/).
+    graphiql: false,
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    transformSchema: enforceAccess,
+    // Committed at the repo root so clients can diff the contract; a test keeps it current.
+    transformSchema: (schema) => writeContractFile(config.schemaFile, enforceAccess(describeSchema(schema))),
     validationRules: [queryLimitsRule],
     // Bounds parsing itself, before any rule runs: a huge document is refused in linear time.
     parseOptions: { maxTokens: 20_000 },
-    plugins: [requestGuardPlugin(auth.config.rateLimitPerMinute)],
+    plugins: [requestGuardPlugin(auth.config.rateLimitPerMinute), ...(config.production ? [] : [graphiqlLandingPagePlugin()])],
     subscriptions: { 'graphql-ws': graphqlWs(config, auth) },
     // HTTP: ({ req }); WebSocket: graphql-ws's context ({ connectionParams, extra }).
     context: async (arg: { req?: { headers: Record<string, unknown> }; extra?: { caller?: Caller } }) => {

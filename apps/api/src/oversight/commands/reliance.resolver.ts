@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { InputGuard, LIMITS } from '../../common/input-guard';
 import { Allow, RECORDERS } from '../../auth/roles';
-import { CommandResultType } from '../types/portfolio.type';
+import { CommandResult } from '../types/portfolio.type';
 import { CommandRunner } from './command-runner.service';
 import { EvaluateExceptionInput } from './exceptions.inputs';
 import { ConcludeBridgeLetterReviewInput, RecordCuecTestInput, RecordNextReportExpectedInput } from './reports.inputs';
@@ -13,7 +13,7 @@ export class RelianceResolver {
   constructor(private readonly runner: CommandRunner) {}
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType, { description: "Records what an exception means for our reliance: NONE, COMPENSATED (by our control) or RELIANCE_REDUCED." })
+  @Mutation(() => CommandResult, { description: "Records what an exception means for our reliance: NONE, COMPENSATED (by our control) or RELIANCE_REDUCED." })
   evaluateException(@CurrentCaller() caller: Caller, @Args('input') input: EvaluateExceptionInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -28,7 +28,7 @@ export class RelianceResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType, { description: 'Records a test of a CUEC we operate (ISA 402.17(b)).' })
+  @Mutation(() => CommandResult, { description: 'Records a test of a CUEC we operate (ISA 402.17(b)).' })
   recordCuecTest(@CurrentCaller() caller: Caller, @Args('input') input: RecordCuecTestInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -43,7 +43,7 @@ export class RelianceResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType, { description: 'Concludes our review of a bridge letter; a REJECTED letter does not extend its report.' })
+  @Mutation(() => CommandResult, { description: 'Concludes our review of a bridge letter; a REJECTED letter does not extend its report.' })
   concludeBridgeLetterReview(@CurrentCaller() caller: Caller, @Args('input') input: ConcludeBridgeLetterReviewInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -58,7 +58,7 @@ export class RelianceResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType, { description: "Records the vendor's announced next report: the period end it covers and its delivery date." })
+  @Mutation(() => CommandResult, { description: "Records the vendor's announced next report: the period end it covers and its delivery date." })
   recordNextReportExpected(@CurrentCaller() caller: Caller, @Args('input') input: RecordNextReportExpectedInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {

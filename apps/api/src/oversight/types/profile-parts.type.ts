@@ -15,7 +15,7 @@ import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A data center facility of the organization.' })
-export class SiteType {
+export class Site {
   @Field() siteId!: string;
   @Field() name!: string;
   @Field() country!: string;
@@ -25,7 +25,7 @@ export class SiteType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'One kind of report the policy requires.' })
-export class AssuranceRequirementType {
+export class AssuranceRequirement {
   @Field(() => RequirementFamilyEnum, { nullable: true, description: 'Null for any family.' }) family!: string | null;
   @Field(() => ReportTypeEnum, { nullable: true }) reportType!: string | null;
   @Field(() => [TrustServicesCriterionEnum]) criteria!: string[];
@@ -33,7 +33,7 @@ export class AssuranceRequirementType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'The assurance policy in force (defaults until one is set).' })
-export class AssurancePolicyType {
+export class AssurancePolicy {
   @Field(() => FrameworkEnum, { nullable: true }) requiredFramework!: string | null;
   @Field(() => ReportTypeEnum, { nullable: true }) requiredReportType!: string | null;
   @Field(() => [TrustServicesCriterionEnum]) requiredCriteria!: string[];
@@ -44,10 +44,10 @@ export class AssurancePolicyType {
   @Field(() => Int) physicalValidationMonths!: number;
   @Field(() => Int) expiryWarningDays!: number;
   @Field({ description: 'False while the defaults hold.' }) isSet!: boolean;
-  @Field(() => [AssuranceRequirementType], { description: 'Requirements as set (empty: the shorthand fields or the default apply).' })
-  requirements!: AssuranceRequirementType[];
-  @Field(() => [AssuranceRequirementType], { description: 'The requirements in force: explicit or shorthand, plus those the reliance profile adds.' })
-  effectiveRequirements!: AssuranceRequirementType[];
+  @Field(() => [AssuranceRequirement], { description: 'Requirements as set (empty: the shorthand fields or the default apply).' })
+  requirements!: AssuranceRequirement[];
+  @Field(() => [AssuranceRequirement], { description: 'The requirements in force: explicit or shorthand, plus those the reliance profile adds.' })
+  effectiveRequirements!: AssuranceRequirement[];
   @Field({ description: 'Reliance profile: relevant to financial reporting.' }) icfrRelevant!: boolean;
   @Field(() => [DataClassEnum], { description: 'Reliance profile: classes of our data it handles.' }) dataClasses!: string[];
   @Field(() => Int) minFiscalYearOverlapMonths!: number;
@@ -62,7 +62,7 @@ export class AssurancePolicyType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A control we expect the report to have tested.' })
-export class ExpectedControlType {
+export class ExpectedControl {
   @Field() ref!: string;
   @Field() description!: string;
   @Field() domain!: string;
@@ -71,7 +71,7 @@ export class ExpectedControlType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A physical/environmental or operational controls validation.' })
-export class ValidationType {
+export class Validation {
   @Field() validationId!: string;
   @Field({ description: 'PHYSICAL or OPERATIONAL' }) kind!: string;
   @Field(() => String, { nullable: true }) siteId!: string | null;
