@@ -48,7 +48,7 @@ function reportCuecFindings(ctx: AssessContext, r: ReportState): Finding[] {
     const freshUntil = test ? addMonths(test.testedOn, policy.cuecTestMonths) : null;
     if (freshUntil !== null && day <= freshUntil) return;
     const what = test
-      ? `was last tested effective on ${test.testedOn}, more than ${policy.cuecTestMonths} months ago`
+      ? `was last tested effective on ${test.testedOn}, more than ${policy.cuecTestMonths === 1 ? '1 month' : `${policy.cuecTestMonths} months`} ago`
       : 'has no recorded test';
     const message = `${subject} is operated by our control ${ours}, which ${what}.`;
     const notTestedSince = freshUntil ? maxDate(mappedSince, addDays(freshUntil, 1)) : mappedSince;

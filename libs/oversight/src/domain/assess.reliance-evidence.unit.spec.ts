@@ -35,6 +35,7 @@ describe('assess: CUECs we operate (ISA 402.17(b))', () => {
     const stale = assess(state, '2024-12-17');
     expect(stale.status).toBe('ASSURED_WITH_EXCEPTIONS');
     expect(reason(stale, 'CUEC_NOT_TESTED')).toMatchObject({ since: '2024-12-17', eventIds: ['cuec:r1:C1', 'cuec-test:r1:C1'] });
+    expect(reason(stale, 'CUEC_NOT_TESTED')?.message).toContain('which was last tested effective on 2024-11-16, more than 1 month ago.');
   });
 
   it('a DEFICIENT latest test is a gap; a later EFFECTIVE one cures it', () => {
@@ -43,6 +44,52 @@ describe('assess: CUECs we operate (ISA 402.17(b))', () => {
     expect(a.status).toBe('COVERAGE_GAP');
     expect(codes(a)).toEqual(['CUEC_DEFICIENT']);
     expect(assess(deficient.on('2024-11-18').cuecTested('r1', 'C1', '2024-11-18').state(), '2024-11-20').status).toBe('ASSURED');
+  });
+});
+
+describe('assess: CUEC tests, which one speaks', () => {
+  it('a test dated after the day assessed does not count yet', () => {
+    const state = withCuec().on('2024-11-18').cuecTested('r1', 'C1', '2024-11-18').state();
+    expect(assess(state, '2024-11-17')).toMatchObject({ status: 'ASSURED_WITH_EXCEPTIONS', nextReassessmentOn: '2024-11-18' });
+    expect(assess(state, '2024-11-18').status).toBe('ASSURED');
+  });
+
+  it('the latest by test date speaks, whatever the order recorded; on one day, the one recorded last', () => {
+    const later = withCuec().on('2024-11-18').cuecTested('r1', 'C1', '2024-11-18').cuecTested('r1', 'C1', '2024-11-16', 'DEFICIENT').state();
+    expect(assess(later, '2024-11-20').status).toBe('ASSURED');
+    const sameDay = withCuec().on('2024-11-18').cuecTested('r1', 'C1', '2024-11-18', 'DEFICIENT').cuecTested('r1', 'C1', '2024-11-18').state();
+    expect(assess(sameDay, '2024-11-20').status).toBe('ASSURED');
+  });
+
+  it('names the deficient test, its events and its day', () => {
+    const a = assess(withCuec().on('2024-11-18').cuecTested('r1', 'C1', '2024-11-17', 'DEFICIENT').state(), '2024-11-20');
+    expect(a.reasons[0]).toMatchObject({
+      code: 'CUEC_DEFICIENT',
+      since: '2024-11-17',
+      eventIds: ['cuec:r1:C1', 'cuec-test:r1:C1'],
+      message:
+        'CUEC C1 of the SOC 2 Type 2 report by Audit & Co for 2023-10-01 to 2024-09-30 ("review access lists") is ' +
+        'operated by our control OUR-C1, whose test on 2024-11-17 found it deficient.',
+    });
+  });
+
+  it('a state snapshotted before v2 (no cuecTests) reads as untested', () => {
+    const state = withCuec().state();
+    const r1 = state.reports['r1']!;
+    const { cuecTests: _none, ...v1 } = r1;
+    const a = assess({ ...state, reports: { r1: v1 } }, '2024-11-20');
+    expect(codes(a)).toEqual(['CUEC_NOT_TESTED']);
+  });
+
+  it('a NOT_APPLICABLE CUEC needs no test; a PLANNED one says so', () => {
+    const na = history('2023-10-01').registered().on('2024-11-01').report('r1', { cuecs: [{ ref: 'C1', description: 'review access lists' }] })
+      .on('2024-11-15').accepted('r1').cuec('r1', 'C1', 'NOT_APPLICABLE');
+    expect(assess(na.state(), '2024-11-20').status).toBe('ASSURED');
+    const planned = assess(na.on('2024-11-16').cuec('r1', 'C1', 'PLANNED').state(), '2024-11-20');
+    expect(planned.reasons[0]?.message).toBe(
+      'CUEC C1 of the SOC 2 Type 2 report by Audit & Co for 2023-10-01 to 2024-09-30 ("review access lists") is ' +
+        'mapped to our control OUR-C1, which is only planned.',
+    );
   });
 });
 
