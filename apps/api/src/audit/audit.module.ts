@@ -5,10 +5,12 @@ import { GetEvidencePackHandler, VerifyAuditTrailHandler, VerifyLedgerHandler } 
 import { AuditResolver } from './audit.resolver';
 import { LedgerService } from './ledger.service';
 import { GetReadModelRebuildHandler, RebuildReadModelsHandler } from './rebuild.commands';
+import { GetConsistencyProofHandler, GetSignedTreeHeadHandler, ResealLedgerHandler } from './transparency.queries';
+import { TransparencyResolver } from './transparency.resolver';
 
-const resolvers = [AuditResolver];
-const commandHandlers = [RebuildReadModelsHandler];
-const queryHandlers = [VerifyAuditTrailHandler, VerifyLedgerHandler, GetEvidencePackHandler, GetReadModelRebuildHandler];
+const resolvers = [AuditResolver, TransparencyResolver];
+const commandHandlers = [RebuildReadModelsHandler, ResealLedgerHandler];
+const queryHandlers = [VerifyAuditTrailHandler, VerifyLedgerHandler, GetEvidencePackHandler, GetReadModelRebuildHandler, GetSignedTreeHeadHandler, GetConsistencyProofHandler];
 const services = [LedgerService, ReadModelRebuilder];
 
 /**
@@ -18,5 +20,6 @@ const services = [LedgerService, ReadModelRebuilder];
 @Module({
   imports: [CqrsModule],
   providers: [...resolvers, ...commandHandlers, ...queryHandlers, ...services],
+  exports: [LedgerService],
 })
 export class AuditModule {}

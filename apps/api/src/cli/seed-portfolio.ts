@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '../../../../libs/oversight/src/domain/calendar';
 import type { SeedDates } from './seed-dates';
 
 export type Send = (mutation: string, input: Record<string, unknown>) => Promise<void>;
@@ -86,7 +87,9 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
   }
   await cuecTested('payflow-payroll', 'payflow-soc1-0', 'CUEC-P1', 'FIN-12', d.at(payroll.periodEnd, 41));
   await run('recordBridgeLetter', { organizationId: 'payflow-payroll', reportId: 'payflow-soc1-0', letterId: 'payflow-bridge', ...(d.bridgeFor(payroll.periodEnd) ?? { coversFrom: payroll.periodEnd, coversTo: d.at(payroll.periodEnd, 30).slice(0, 10) }), materialChanges: null, ...signed, effectiveAt: d.at(d.today) });
-  await run('recordNextReportExpected', { organizationId: 'payflow-payroll', periodEnd: d.at(payroll.periodEnd, 365).slice(0, 10), deliveryBy: d.at(payroll.periodEnd, 410).slice(0, 10), effectiveAt: d.at(d.today) });
+  // The next report a year on: it reaches the coming fiscal year end, so no FISCAL_YEAR_END_AT_RISK.
+  const nextEnd = addMonths(payroll.periodEnd, 12);
+  await run('recordNextReportExpected', { organizationId: 'payflow-payroll', periodEnd: nextEnd, deliveryBy: addDays(nextEnd, 45), effectiveAt: d.at(d.today) });
 
   // A cloud host with a qualified opinion.
   await org('harbor-cloud', 'Harbor Cloud', 'VENDOR', 'CLOUD_HOSTING', 'CRITICAL', { services: ['IaaS'] });
@@ -116,8 +119,10 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
 
   // A data center whose report expires within the next 60 days.
   await org('lakeside-colocation', 'Lakeside Colocation', 'SUBSERVICE', 'DATA_CENTER_COLOCATION', 'MEDIUM');
+  // Expiring in 30 days on any day; its 5-month period (under the policy's 6) keeps it a
+  // COVERAGE_GAP whether or not the period happens to reach the fiscal year end that day.
   const lakeEnd = d.daysAgo(365 - 30);
-  await run('recordReportReceived', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', framework: 'SOC2', reportType: 'TYPE_2', periodStart: d.daysAgo(365 - 30 + 364), periodEnd: lakeEnd, opinionDate: d.at(lakeEnd, 25).slice(0, 10), managementAssertionIncluded: true, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: d.at(lakeEnd, 30) });
+  await run('recordReportReceived', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', framework: 'SOC2', reportType: 'TYPE_2', periodStart: addDays(addMonths(lakeEnd, -5), 1), periodEnd: lakeEnd, opinionDate: d.at(lakeEnd, 25).slice(0, 10), managementAssertionIncluded: true, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: d.at(lakeEnd, 30) });
   await run('concludeReportReview', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', decision: 'ACCEPTED', reviewer: 'Dana Ruiz', effectiveAt: d.at(lakeEnd, 31) });
 
   // A SaaS whose first report awaits review.

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
-import { ensureDevSecret } from '../auth/dev-secret';
 import { mintToken } from '../auth/mint-token';
+import { signingSecretFromEnv } from '../auth/signing-secret';
 
 /**
  * `npm run token -- --role analyst --tenant acme [--subject alice] [--ttl 8h]`: a token signed
- * with the local development secret in DATA_DIR. The token is the last line printed.
+ * with the key the server uses in the same environment (JWT_SECRET, else the development secret
+ * in DATA_DIR). The token is the last line printed.
  */
 function main(argv: string[]): void {
   const args = new Map<string, string>();
@@ -13,16 +13,20 @@ function main(argv: string[]): void {
     if (!key?.startsWith('--') || argv[i + 1] === undefined) throw new Error(`Unexpected argument ${key ?? ''}`);
     args.set(key.slice(2), argv[i + 1]!);
   }
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  const signing = signingSecretFromEnv();
+  if (!signing) throw new Error('the server verifies tokens with JWT_JWKS_FILE/JWT_JWKS_URL keys: get a token from their issuer');
+  if (signing.created) {
+    console.error(`No development secret existed yet: created ${signing.source}. A server started with another DATA_DIR will not accept this token.`);
+  }
   const role = args.get('role') ?? 'analyst';
   const tenant = args.get('tenant') ?? 'default';
-  const token = mintToken(ensureDevSecret(dataDir), {
+  const token = mintToken(signing.secret, {
     role,
     tenant,
     subject: args.get('subject') ?? `local-${role.toLowerCase()}`,
     ttlSeconds: ttl(args.get('ttl') ?? '8h'),
   });
-  console.log(`# ${role.toUpperCase()} of tenant ${tenant}, signed with the development secret in ${dataDir}`);
+  console.log(`# ${role.toUpperCase()} of tenant ${tenant}, signed with ${signing.source}`);
   console.log(token);
 }
 

@@ -17,6 +17,7 @@ import { enforceAccess } from '../auth/access-control';
 import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
+import { inputFieldOf } from './input-field';
 import { graphiqlLandingPagePlugin } from '../graphiql/graphiql-page';
 import { writeContractFile } from './contract-file';
 import { describeSchema } from './schema-descriptions';
@@ -40,9 +41,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code !== formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    // The README promises extensions.field on every BAD_USER_INPUT, graphql-js's own included.
+    if (code === 'BAD_USER_INPUT' && extensions.field === undefined && error instanceof GraphQLError) {
+      const field = inputFieldOf(error);
+      if (field) extensions.field = field;
+    }
     return { ...formatted, extensions };
   }
-  logger.error(`Unexpected error: ${String((error as { originalError?: unknown })?.originalError ?? error)}`);
+  const cause = (error as { originalError?: unknown })?.originalError ?? error;
+  // The one place an unexpected error is logged, with its stack (the client sees none of it).
+  logger.error(`Unexpected error: ${String(cause)}`, cause instanceof Error ? cause.stack : undefined);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -4,6 +4,7 @@ import { describeConnection } from '../../../../libs/event-store/src/eventstored
 import { EVENT_STORE_CONFIG, type EventStoreConfig } from '../config/event-store-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionService } from '../infrastructure/projection.service';
+import { LedgerService } from '../audit/ledger.service';
 
 /** How long the health check waits for the store's head before calling it unreachable. */
 const STORE_CHECK_TIMEOUT_MS = 2000;
@@ -11,7 +12,8 @@ const STORE_CHECK_TIMEOUT_MS = 2000;
 /**
  * Liveness and lag: which store, whether it answers, its head, and how far each projection of this
  * replica is behind it. HTTP 503 when the store does not answer (a load balancer then stops
- * sending commands here); 200 otherwise, `degraded` when a projection batch keeps failing.
+ * sending commands here); 200 otherwise, `degraded` when a projection batch keeps failing or
+ * ledger sealing is halted (`ledger.sealing: HALTED` with the reason, which names no tenant).
  * Lag is in the store's position unit: events for SQLite, bytes of the log for EventStoreDB.
  */
 @Controller('health')
@@ -20,6 +22,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_STORE_CONFIG) private readonly storeConfig: EventStoreConfig,
     private readonly projections: ProjectionService,
+    private readonly ledger: LedgerService,
   ) {}
 
   @Get()
@@ -28,8 +31,11 @@ export class HealthController {
     const checkpoints = this.projections.runner.checkpoints();
     const lastError = this.projections.runner.lastError;
     const esdb = this.storeConfig.kind === 'eventstoredb' ? this.storeConfig : null;
+    // HALTED: the store does not extend the latest signed head; nothing is signed until an ADMIN re-seals.
+    const ledger = this.ledger.status();
     const body = {
-      status: head === null ? 'unavailable' : lastError ? 'degraded' : 'ok',
+      status: head === null ? 'unavailable' : lastError || ledger.state === 'HALTED' ? 'degraded' : 'ok',
+      ledger: { sealing: ledger.state, ...(ledger.reason ? { reason: ledger.reason } : {}) },
       store: {
         kind: this.storeConfig.kind,
         ...(esdb ? { endpoint: describeConnection(esdb.connectionString) } : {}),
