@@ -15,6 +15,7 @@ import {
 import { requirementFindings, scopeFindings } from './assess-requirement-rules';
 import { validationFindings } from './assess-validation-rules';
 import { describe } from './report-labels';
+import { supersededReviews } from './assess-review-rules';
 import type { Assessment, AssuranceReason } from './assessment.types';
 import { dayOf, latestFiscalYearEnd, nextFiscalYearEnd } from './calendar';
 import { isAccepted, pendingReports, reportsInOrder } from './current-report';
@@ -76,6 +77,7 @@ export const ASSURANCE_REASON_CODES = [
   'LATE_ISSUED',
   'AUDITOR_NOT_VETTED',
   'FISCAL_YEAR_END_AT_RISK',
+  'REVIEW_SUPERSEDED',
 ] as const;
 export type AssuranceReasonCode = (typeof ASSURANCE_REASON_CODES)[number];
 
@@ -98,6 +100,7 @@ export function assess(state: OrganizationState, at: IsoDateTime | IsoDate, tena
     ...pendingReview(ctx),
     ...auditorFindings(ctx, tenant),
     ...nextReportFindings(ctx),
+    ...supersededReviews(ctx),
   ];
   // "Why is it green?" needs an answer too, but only when nothing else implies a status.
   if (ctx.r && !findings.some((f) => f.reason.status !== null)) findings.push(currentReportAccepted(ctx, ctx.r));

@@ -117,6 +117,8 @@ export function evolve(state: OrganizationState, event: RecordedOversightEvent):
     }
     case 'NextReportExpected':
       return { ...s, nextReport: { ...event.data, ...stamp } };
+    case 'DocumentAttached':
+      return { ...s, documents: [...(s.documents ?? []), { ...event.data, ...stamp }] };
     case 'OrganizationOffboarded':
       return { ...s, lifecycle: 'OFFBOARDED', offboarded: { ...stamp, reason: event.data.reason } };
     default: {

@@ -19,6 +19,7 @@ import type {
   SiteRegisteredData,
 } from './oversight.events';
 import type { IsoDate, IsoDateTime } from './oversight.vocabulary';
+import type { AttachedDocument } from './organization.documents';
 
 /**
  * The folded state of one organization under oversight. Plain JSON (records and arrays, no
@@ -45,6 +46,8 @@ export interface OrganizationState {
   exceptionOrder: string[];
   /** The vendor's next report as last announced (NextReportExpected). */
   nextReport: (NextReportExpectedData & Stamp) | null;
+  /** Documents attached, in order (absent in snapshots written before documents existed). */
+  documents: AttachedDocument[];
   /** Number of events folded; the stream revision is `version - 1`. */
   version: number;
 }
@@ -103,6 +106,7 @@ export function initialState(): OrganizationState {
     exceptions: {},
     exceptionOrder: [],
     nextReport: null,
+    documents: [],
     version: 0,
   };
 }
