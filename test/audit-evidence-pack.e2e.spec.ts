@@ -52,7 +52,7 @@ describe('evidence pack: export through the API, verify offline', () => {
     expect(pack.events[1].metadata).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), previousHash: pack.events[0].metadata.hash });
     expect(pack.statuses.map((s: any) => s.status)).toEqual(['NO_ASSURANCE', 'NO_ASSURANCE', 'ASSURED_WITH_EXCEPTIONS', 'ASSURED_WITH_EXCEPTIONS']);
     // A colocation site with no physical validation yet, then also an open HIGH exception.
-    expect(pack.statuses[3].reasons.map((r: any) => r.code)).toEqual(expect.arrayContaining(['EXCEPTION_OPEN', 'PHYSICAL_VALIDATION_MISSING']));
+    expect(pack.statuses[3].reasons.map((r: any) => r.code)).toEqual(expect.arrayContaining(['EXCEPTION_OPEN', 'PHYSICAL_VALIDATION_INCOMPLETE']));
     expect(pack.ledger.inclusion.map((p: any) => p.eventId)).toEqual(pack.events.map((e: any) => e.eventId));
     expect(pack.ledger.treeHead).toMatchObject({ sequence: 1, treeSize: 4 });
     expect(pack.ledger.statement.payload).toMatchObject({ revisionCount: 4, headHash: pack.events[3].metadata.hash });

@@ -217,7 +217,7 @@ describe('command semantics', () => {
         return check(r.data[mutation]);
       };
 
-      let r = await run('registerOrganization', orgInput({ id, name: 'Read Your Writes Inc', category: 'CLOUD_HOSTING' }));
+      let r = await run('registerOrganization', orgInput({ id, name: 'Read Your Writes Inc', category: 'SAAS' }));
       expect(r.organization.name).toBe('Read Your Writes Inc');
       r = await run('updateOrganizationProfile', { organizationId: id, name: 'Read Your Writes Ltd', owner: 'risk@example.com' });
       expect(r.organization).toMatchObject({ name: 'Read Your Writes Ltd', owner: 'risk@example.com' });
@@ -226,6 +226,7 @@ describe('command semantics', () => {
       r = await run('recordReportReceived', {
         organizationId: id, reportId: 'soc2-2025', framework: 'SOC2', reportType: 'TYPE_2', periodStart: '2025-01-01',
         periodEnd: '2025-12-31', serviceAuditor: 'Baker & Lane LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'],
+        opinionDate: '2026-01-20', managementAssertionIncluded: true, servicesCovered: ['hosting'], sitesCovered: ['site-1'],
       });
       expect(r.organization.reports).toEqual([{ reportId: 'soc2-2025', review: null }]);
       expect(r.organization.assurance.flags).toContain('PENDING_REVIEW');

@@ -23,7 +23,7 @@ beforeAll(async () => {
   await send('registerOrganization', { id: 'oneday-hosting', name: 'Oneday Hosting', role: 'VENDOR', category: 'SAAS', criticality: 'LOW', owner: 'e2e', effectiveAt: `${day(-400)}T09:00:00Z` });
   await send('recordReportReceived', {
     organizationId: 'oneday-hosting', reportId: 'oneday-soc2', framework: 'SOC2', reportType: 'TYPE_2', periodStart: day(-365), periodEnd: day(-1),
-    opinionDate: day(0), serviceAuditor: 'e2e LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: new Date().toISOString(),
+    opinionDate: day(0), managementAssertionIncluded: true, serviceAuditor: 'e2e LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: new Date().toISOString(),
   });
   await send('concludeReportReview', { organizationId: 'oneday-hosting', reportId: 'oneday-soc2', decision: 'ACCEPTED', reviewer: 'e2e', effectiveAt: new Date().toISOString() });
   browser = await ConsoleBrowser.launch();

@@ -33,7 +33,8 @@ describe('the life of data center Eastbay Colocation', () => {
     r = await command(api, 'recordReportReceived', {
       organizationId: id, reportId: 'soc2-2025', framework: 'SOC2', reportType: 'TYPE_2',
       periodStart: '2025-01-01', periodEnd: '2025-12-31', opinionDate: '2026-02-10', serviceAuditor: 'Baker & Lane LLP',
-      opinion: 'UNMODIFIED', criteria: ['SECURITY', 'AVAILABILITY'], sitesCovered: ['oak-1'],
+      opinion: 'UNMODIFIED', criteria: ['SECURITY', 'AVAILABILITY'], sitesCovered: ['oak-1'], managementAssertionIncluded: true,
+      servicesCovered: ['colocation'],
       controlsTested: ['CC6.4', 'A1.2'], cuecs: [{ ref: 'CUEC-1', description: 'Customers review their badge access lists quarterly' }],
     });
     let a = r.organization.assurance;
@@ -52,10 +53,14 @@ describe('the life of data center Eastbay Colocation', () => {
     r = await command(api, 'mapCuec', { organizationId: id, reportId: 'soc2-2025', cuecRef: 'CUEC-1', internalControlRef: 'IAM-07', state: 'IMPLEMENTED' });
     a = r.organization.assurance;
     expect(a.status).toBe('ASSURED_WITH_EXCEPTIONS');
-    expect(codes(a)).toContain('PHYSICAL_VALIDATION_MISSING');
+    expect(codes(a)).toEqual(expect.arrayContaining(['CUEC_NOT_TESTED', 'PHYSICAL_VALIDATION_INCOMPLETE']));
+    // v2: a CUEC we operate is tested (ISA 402.17(b)).
+    r = await command(api, 'recordCuecTest', { organizationId: id, reportId: 'soc2-2025', cuecRef: 'CUEC-1', testedOn: '2026-02-15', result: 'EFFECTIVE' });
+    expect(codes(r.organization.assurance)).not.toContain('CUEC_NOT_TESTED');
 
     r = await command(api, 'recordPhysicalEnvironmentalValidation', {
-      organizationId: id, siteId: 'oak-1', areas: ['PHYSICAL_ACCESS', 'CCTV', 'FIRE_DETECTION_SUPPRESSION', 'POWER_UPS_GENERATOR', 'COOLING'],
+      organizationId: id, siteId: 'oak-1',
+      areas: ['PHYSICAL_ACCESS', 'VISITOR_MANAGEMENT', 'CCTV', 'FIRE_DETECTION_SUPPRESSION', 'POWER_UPS_GENERATOR', 'COOLING', 'ENVIRONMENTAL_MONITORING'],
       method: 'SITE_VISIT', result: 'EFFECTIVE', validatedOn: '2026-02-20',
     });
     expect(r.organization.assurance.status).toBe('ASSURED');
@@ -75,7 +80,10 @@ describe('the life of data center Eastbay Colocation', () => {
 
     r = await command(api, 'closeRemediation', { organizationId: id, exceptionId: 'exc-1', resolution: 'Verified on sample of 25', verifiedBy: 'Dana Ruiz' });
     expect(r.organization.assurance.status).toBe('ASSURED');
-    expect(r.revision).toBe('9');
+    expect(r.revision).toBe('10');
+    // v2: the impact of a report exception on our reliance is evaluated (EXCEPTION_NOT_EVALUATED otherwise).
+    r = await command(api, 'evaluateException', { organizationId: id, exceptionId: 'exc-1', impact: 'NONE', rationale: 'Our quarterly badge review (IAM-07) covers it' });
+    expect(r.organization.assurance.status).toBe('ASSURED');
 
     // Mid-November: within 60 days of expiry.
     await restartAt('2026-11-15T09:00:00Z');
@@ -93,6 +101,7 @@ describe('the life of data center Eastbay Colocation', () => {
     await command(api, 'recordReportReceived', {
       organizationId: id, reportId: 'soc2-2026', framework: 'SOC2', reportType: 'TYPE_2',
       periodStart: '2026-01-01', periodEnd: '2026-09-30', serviceAuditor: 'Baker & Lane LLP', opinion: 'UNMODIFIED',
+      opinionDate: '2026-10-20', managementAssertionIncluded: true, sitesCovered: ['oak-1'], servicesCovered: ['colocation'],
       criteria: ['SECURITY', 'AVAILABILITY'], controlsTested: ['CC6.4', 'A1.2'],
     });
     r = await command(api, 'concludeReportReview', { organizationId: id, reportId: 'soc2-2026', decision: 'ACCEPTED', reviewer: 'Dana Ruiz' });
@@ -102,7 +111,7 @@ describe('the life of data center Eastbay Colocation', () => {
     expect(a.reasons[0].message).toMatch(/92 days/);
 
     // …until a bridge letter reaches it: assured, but flagged as resting on a management assertion.
-    r = await command(api, 'recordBridgeLetter', { organizationId: id, letterId: 'bridge-2026', reportId: 'soc2-2026', coversFrom: '2026-10-01', coversTo: '2026-12-31' });
+    r = await command(api, 'recordBridgeLetter', { organizationId: id, letterId: 'bridge-2026', reportId: 'soc2-2026', coversFrom: '2026-10-01', coversTo: '2026-12-31', signedBy: 'CFO', issuedOn: '2026-10-25', noOtherChangesStated: true });
     a = r.organization.assurance;
     expect(a.status).toBe('ASSURED');
     expect(a.flags).toContain('BRIDGED');
@@ -114,8 +123,8 @@ describe('the life of data center Eastbay Colocation', () => {
     expect(a.status).toBe('EXPIRED');
 
     const history = await api.ok(`query { oversightHistory(organizationId: "${id}", first: 100) { totalCount edges { node { type revision } } } }`);
-    expect(history.oversightHistory.totalCount).toBe(13);
-    expect(history.oversightHistory.edges[0].node).toEqual({ type: 'BridgeLetterReceived', revision: '12' });
+    expect(history.oversightHistory.totalCount).toBe(15);
+    expect(history.oversightHistory.edges[0].node).toEqual({ type: 'BridgeLetterReceived', revision: '14' });
   }, 60_000);
 
   async function restartAt(clockStart: string): Promise<void> {

@@ -92,7 +92,8 @@ describe('queries and pagination', () => {
     const predicted = (kind: number, category: string): string => {
       switch (kind) {
         case 0: return 'NO_ASSURANCE';
-        case 1: return category === 'DATA_CENTER_COLOCATION' ? 'ASSURED_WITH_EXCEPTIONS' : 'ASSURED'; // no physical validation
+        // no physical (data center) or operational (cloud host) validation
+        case 1: return ['DATA_CENTER_COLOCATION', 'CLOUD_HOSTING'].includes(category) ? 'ASSURED_WITH_EXCEPTIONS' : 'ASSURED';
         case 2: return 'COVERAGE_GAP'; // ends 2025-03-31: F not covered; expires 2026-03-31
         case 3: return 'EXPIRED'; // ended 2024-12-31: expired on 2025-12-31
         case 4: return 'COVERAGE_GAP'; // ends 2025-06-30: expires 2026-06-30

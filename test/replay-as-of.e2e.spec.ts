@@ -32,7 +32,7 @@ describe('organization(asOf, knownAt): what was true, and what we knew', () => {
     const received = await command(api, 'recordReportReceived', {
       organizationId: id, reportId: 'soc2-2025', framework: 'SOC2', reportType: 'TYPE_2', periodStart: '2025-01-01',
       periodEnd: '2025-12-31', opinionDate: '2026-01-15', serviceAuditor: 'Baker & Lane LLP', opinion: 'UNMODIFIED',
-      criteria: ['SECURITY'], effectiveAt: '2026-01-20T10:00:00Z',
+      criteria: ['SECURITY'], effectiveAt: '2026-01-20T10:00:00Z', managementAssertionIncluded: true,
     });
     const review = await command(api, 'concludeReportReview', {
       organizationId: id, reportId: 'soc2-2025', decision: 'ACCEPTED', reviewer: 'Dana Ruiz', effectiveAt: '2026-01-25T10:00:00Z',

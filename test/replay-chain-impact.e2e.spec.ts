@@ -15,13 +15,15 @@ describe('dependencyImpact and INHERITED: a payroll vendor and its carved-out da
   const report = (organizationId: string, reportId: string, period: [string, string], on: string, extra: Record<string, unknown> = {}) =>
     command(api, 'recordReportReceived', {
       organizationId, reportId, framework: 'SOC2', reportType: 'TYPE_2', periodStart: period[0], periodEnd: period[1],
-      serviceAuditor: 'Baker & Lane LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: at(on), ...extra,
+      serviceAuditor: 'Baker & Lane LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: at(on),
+      opinionDate: period[1], managementAssertionIncluded: true, ...extra,
     });
   const accept = (organizationId: string, reportId: string, on: string) =>
     command(api, 'concludeReportReview', { organizationId, reportId, decision: 'ACCEPTED', reviewer: 'Dana Ruiz', effectiveAt: at(on) });
   const visit = (validatedOn: string) =>
     command(api, 'recordPhysicalEnvironmentalValidation', {
-      organizationId: dc, areas: ['PHYSICAL_ACCESS', 'COOLING'], method: 'SITE_VISIT', result: 'EFFECTIVE', validatedOn, effectiveAt: at(validatedOn),
+      organizationId: dc, areas: ['PHYSICAL_ACCESS', 'VISITOR_MANAGEMENT', 'CCTV', 'FIRE_DETECTION_SUPPRESSION', 'POWER_UPS_GENERATOR', 'COOLING', 'ENVIRONMENTAL_MONITORING'],
+      method: 'SITE_VISIT', result: 'EFFECTIVE', validatedOn, effectiveAt: at(validatedOn),
     });
   const carvedOut = [{ name: 'eastbay colocation', method: 'CARVE_OUT' }];
   const IMPACT = `query($asOf: DateTime) { dependencyImpact(organizationId: "${dc}", asOf: $asOf) {
@@ -96,8 +98,8 @@ describe('dependencyImpact and INHERITED: a payroll vendor and its carved-out da
     expect(v.intervals.map((x: any) => [x.from, x.to, x.days, x.subserviceStatus, x.causes, x.inherited, x.ongoing])).toEqual([
       // Registered before its first report was accepted.
       ['2025-01-02', '2025-01-17', 16, 'NO_ASSURANCE', ['NO_ACCEPTED_REPORT'], true, false],
-      // The fiscal year end arrived uncovered, then the report expired.
-      ['2025-12-31', '2025-12-31', 1, 'COVERAGE_GAP', ['FISCAL_YEAR_END_NOT_COVERED'], true, false],
+      // The fiscal year end arrived uncovered (and no audited day of 2025), then the report expired.
+      ['2025-12-31', '2025-12-31', 1, 'COVERAGE_GAP', ['FISCAL_YEAR_END_NOT_COVERED', 'FISCAL_YEAR_OVERLAP_INSUFFICIENT'], true, false],
       ['2026-01-01', '2026-02-15', 46, 'EXPIRED', ['REPORT_EXPIRED'], true, true],
     ]);
     expect(v.impactedDays).toBe(63);

@@ -1,6 +1,9 @@
 import { ApiServer } from './support/api-server';
 import { command } from './support/oversight-api';
 
+/** v2: a colocation data center's site visit covers every required area. */
+const PHYSICAL_AREAS = ['PHYSICAL_ACCESS', 'VISITOR_MANAGEMENT', 'CCTV', 'FIRE_DETECTION_SUPPRESSION', 'POWER_UPS_GENERATOR', 'COOLING', 'ENVIRONMENTAL_MONITORING'];
+
 /**
  * A data center's oversight over two report cycles and a bridge letter, entered from the audit
  * file with the business dates it happened on, then replayed: the timeline shows every event and
@@ -14,12 +17,13 @@ describe('oversightTimeline and coverageTimeline of data center Harbor DC', () =
     command(api, 'recordReportReceived', {
       organizationId: id, reportId, framework: 'SOC2', reportType: 'TYPE_2', periodStart, periodEnd,
       serviceAuditor: 'Baker & Lane LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY', 'AVAILABILITY'], effectiveAt: at(on),
+      opinionDate: periodEnd, managementAssertionIncluded: true, sitesCovered: ['hbr-1'],
     });
   const accept = (reportId: string, on: string) =>
     command(api, 'concludeReportReview', { organizationId: id, reportId, decision: 'ACCEPTED', reviewer: 'Dana Ruiz', effectiveAt: at(on) });
   const visit = (validatedOn: string) =>
     command(api, 'recordPhysicalEnvironmentalValidation', {
-      organizationId: id, siteId: 'hbr-1', areas: ['PHYSICAL_ACCESS', 'COOLING'], method: 'SITE_VISIT', result: 'EFFECTIVE',
+      organizationId: id, siteId: 'hbr-1', areas: PHYSICAL_AREAS, method: 'SITE_VISIT', result: 'EFFECTIVE',
       validatedOn, effectiveAt: at(validatedOn),
     });
 
@@ -37,6 +41,7 @@ describe('oversightTimeline and coverageTimeline of data center Harbor DC', () =
     await accept('soc2-2024', '2024-11-10');
     await command(api, 'recordBridgeLetter', {
       organizationId: id, letterId: 'bridge-2024', reportId: 'soc2-2024', coversFrom: '2024-10-01', coversTo: '2024-12-31', effectiveAt: at('2025-01-10'),
+      signedBy: 'CFO', issuedOn: '2025-01-08', noOtherChangesStated: true,
     });
     await visit('2025-02-20');
     // The next report only starts in April: the first quarter of 2025 is covered by nothing.

@@ -41,6 +41,7 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Query.controlCoverage': DETAIL,
   'Query.exceptions': DETAIL,
   'Query.oversightHistory': DETAIL,
+  'Query.serviceAuditors': DETAIL,
   'Query.oversightTimeline': DETAIL,
   'Query.coverageTimeline': DETAIL,
   'Query.dependencyImpact': DETAIL,
@@ -64,6 +65,11 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Query.reportDraft': RECORDERS,
   'Mutation.withdrawReport': RECORDERS,
   'Mutation.mapCuec': RECORDERS,
+  'Mutation.evaluateException': RECORDERS,
+  'Mutation.recordCuecTest': RECORDERS,
+  'Mutation.concludeBridgeLetterReview': RECORDERS,
+  'Mutation.recordNextReportExpected': RECORDERS,
+  'Mutation.vetServiceAuditor': RECORDERS,
   'Mutation.recordException': RECORDERS,
   'Mutation.planRemediation': RECORDERS,
   'Mutation.closeRemediation': RECORDERS,
@@ -242,7 +248,9 @@ describe('roles', () => {
       // Refusals wrote nothing: each of ADMIN and ANALYST registered one organization, and
       // every other allowed mutation named no organization (NOT_FOUND). An evidence pack seals
       // what it holds (a ledger checkpoint, not an organization event): those are not counted.
-      const registered = outcomes.filter((o) => o.name === 'Mutation.registerOrganization' && o.verdict === 'allowed').length;
+      // vetServiceAuditor names no organization either: it records a tenant-wide fact.
+      const writers = ['Mutation.registerOrganization', 'Mutation.vetServiceAuditor'];
+      const registered = outcomes.filter((o) => writers.includes(o.name) && o.verdict === 'allowed').length;
       expect(BigInt((await api.health()).store.headPosition) - sealedCheckpoints() - headBefore).toBe(BigInt(registered));
       // The ADMIN's rebuildReadModels started a rebuild: let it finish (the server logs the swap).
       await api.waitForOutput(/Read models rebuilt from \d+ events/, mark);

@@ -119,8 +119,10 @@ describe('subscriptions', () => {
     await review('ACCEPTED');
     await ok('mapCuec', { organizationId: x, reportId, cuecRef: 'CUEC-1', internalControlRef: 'IAM-07', state: 'PLANNED' });
     await ok('mapCuec', { organizationId: x, reportId, cuecRef: 'CUEC-1', internalControlRef: 'IAM-07', state: 'IMPLEMENTED' });
+    // v2: a CUEC we operate counts once tested.
+    await ok('recordCuecTest', { organizationId: x, reportId, cuecRef: 'CUEC-1', testedOn: '2026-03-01', result: 'EFFECTIVE' });
     // Events that leave the status as it is announce nothing…
-    await ok('registerSite', { organizationId: x, siteId: 's-1', name: 'Main', country: 'US' });
+    await ok('recordNextReportExpected', { organizationId: x, periodEnd: '2027-12-31', deliveryBy: '2028-02-28' });
     await ok('updateOrganizationProfile', { organizationId: x, owner: 'saas-risk@example.com' });
     // …and the next change is announced once.
     const finding = exceptionInput(x, { severity: 'HIGH' });
@@ -163,7 +165,8 @@ describe('subscriptions', () => {
       // Fired synchronously on receipt, before anything else runs.
       checks.push(api.ok(query, { id: x }).then((r) => ({ event, org: r.organization })));
     });
-    await sub.becomeLive((attempt) => ok('registerSite', { organizationId: x, siteId: `probe-${attempt}`, name: 'P', country: 'US' }));
+    // Probes that change no status (v2: a registered site the report does not cover would).
+    await sub.becomeLive((attempt) => ok('updateOrganizationProfile', { organizationId: x, owner: `probe-${attempt}@example.com` }));
 
     // Fire without waiting: the pushes, not the HTTP answers, trigger the queries.
     const inFlight = Array.from({ length: 8 }, (_, i) => ok('recordException', exceptionInput(x, { exceptionId: `c-${i}` })));

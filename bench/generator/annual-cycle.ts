@@ -67,6 +67,9 @@ export function annualCycle(b: CycleBuilder, p: OrganizationProfile, random: Ran
       cuecs,
       subserviceOrganizations: [],
       documentSha256: random.hex(64),
+      // Reliance rules v2: what acceptance requires (no extra random draws, so runs stay comparable).
+      managementAssertionIncluded: true,
+      ...(opinion === 'QUALIFIED' ? { qualifiedAreas: [tested[0]!], qualificationBasis: 'Deviations in the sampled items' } : {}),
     },
   });
   const decision = random.chance(0.8) ? 'ACCEPTED' : random.chance(0.75) ? 'ACCEPTED_WITH_CONDITIONS' : 'REJECTED';
@@ -87,9 +90,13 @@ export function annualCycle(b: CycleBuilder, p: OrganizationProfile, random: Ran
   }
   if (p.sendsBridgeLetters && !type1 && p.periodEndMonth !== 12) {
     const yearEnd = Date.UTC(new Date(periodEnd).getUTCFullYear(), 11, 31);
-    b.add(received + random.int(1, 20) * DAY, {
+    const letterAt = received + random.int(1, 20) * DAY;
+    b.add(letterAt, {
       type: 'RecordBridgeLetter',
-      data: { letterId: `bridge-${day(periodEnd)}`, reportId, coversFrom: day(periodEnd + DAY), coversTo: day(yearEnd), materialChanges: null },
+      data: {
+        letterId: `bridge-${day(periodEnd)}`, reportId, coversFrom: day(periodEnd + DAY), coversTo: day(yearEnd), materialChanges: null,
+        signedBy: 'Chief Financial Officer', issuedOn: day(letterAt), noOtherChangesStated: true,
+      },
     }, report);
   }
   validations(b, p, random, periodEnd);

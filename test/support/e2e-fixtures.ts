@@ -99,8 +99,20 @@ export function reportInput(organizationId: string, overrides: Record<string, un
     serviceAuditor: 'Baker & Lane LLP',
     opinion: 'UNMODIFIED',
     criteria: ['SECURITY'],
+    // v2: a report is accepted only with its opinion date and management's assertion, and it
+    // covers the services the organization is registered with (orgInput's default).
+    managementAssertionIncluded: true,
+    servicesCovered: ['hosting'],
     ...overrides,
+    opinionDate: 'opinionDate' in overrides ? overrides.opinionDate : defaultOpinionDate(overrides.asOfDate ?? overrides.periodEnd ?? '2025-12-31'),
   };
+}
+
+/** The coverage end itself when it is a real date; bad-input probes get no second error from it. */
+function defaultOpinionDate(end: unknown): string | undefined {
+  const time = typeof end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(end) ? Date.parse(`${end}T00:00:00Z`) : NaN;
+  const ok = !Number.isNaN(time) && new Date(time).toISOString().startsWith(end as string);
+  return ok ? (end as string) : undefined;
 }
 
 /** Records a report and an ACCEPTED review of it; returns the report id. */

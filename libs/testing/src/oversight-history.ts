@@ -4,6 +4,7 @@ import type { ManualClock } from '../../oversight/src/application/clock';
 import type { Actor } from '../../oversight/src/application/event-envelope';
 import { OversightCommandHandler, type CommandOutcome } from '../../oversight/src/application/handle-command';
 import { uuidFromName } from '../../oversight/src/application/ids';
+import { DEFAULT_POLICY } from '../../oversight/src/domain/assurance-policy';
 import type { OversightCommand } from '../../oversight/src/domain/oversight.commands';
 import type {
   AssuranceReportReceivedData,
@@ -178,6 +179,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
     type: 'RecordReportReceived',
     data: report('rep-pay-gw-2024', {
       framework: 'SOC1',
+      servicesCovered: ['card acquiring'],
       periodStart: '2023-07-01',
       periodEnd: '2024-06-30',
       opinionDate: '2024-08-15',
@@ -192,6 +194,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   add('2025-01-25T10:00', 'dcFrankfurt', {
     type: 'RecordReportReceived',
     data: report('rep-fra-2024', {
+      servicesCovered: ['colocation', 'remote hands'],
       periodStart: '2024-01-01',
       periodEnd: '2024-12-31',
       opinionDate: '2025-01-20',
@@ -208,6 +211,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   add('2025-07-15T10:00', 'helpdesk', {
     type: 'RecordReportReceived',
     data: report('rep-help-2025', {
+      servicesCovered: ['service desk'],
       reportType: 'TYPE_1',
       asOfDate: '2025-06-30',
       periodStart: null,
@@ -220,7 +224,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   // --- ledger: accepted, then withdrawn as entered in error ---
   add('2025-08-01T10:00', 'ledger', {
     type: 'RecordReportReceived',
-    data: report('rep-led-2025', { periodStart: '2024-07-01', periodEnd: '2025-06-30', opinionDate: '2025-07-25' }),
+    data: report('rep-led-2025', { servicesCovered: ['financial analytics'], periodStart: '2024-07-01', periodEnd: '2025-06-30', opinionDate: '2025-07-25' }),
   });
   add('2025-08-12T10:00', 'ledger', { type: 'ConcludeReportReview', data: review('rep-led-2025') });
   add('2025-10-03T10:00', 'ledger', {
@@ -232,6 +236,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   add('2025-11-14T10:00', 'dcAmsterdam', {
     type: 'RecordReportReceived',
     data: report('rep-ams-2025', {
+      servicesCovered: ['colocation'],
       periodStart: '2024-10-01',
       periodEnd: '2025-09-30',
       opinionDate: '2025-11-10',
@@ -247,6 +252,10 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
     type: 'PlanRemediation',
     data: { exceptionId: 'exc-ams-1', owner: 'ams.facility@example.com', plan: 'Monthly visitor log review', dueDate: '2026-01-31' },
   });
+  add('2025-12-02T10:00', 'dcAmsterdam', {
+    type: 'EvaluateException',
+    data: { exceptionId: 'exc-ams-1', impact: 'NONE', rationale: 'We do not rely on visitor logs for our own controls.', compensatingControlRef: null },
+  });
   add('2025-12-01T16:00', 'dcAmsterdam', {
     type: 'RecordPhysicalEnvironmentalValidation',
     data: physical('val-ams-2025', 'site-ams-1', '2025-12-01'),
@@ -260,6 +269,9 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
       coversFrom: '2025-10-01',
       coversTo: '2025-12-31',
       materialChanges: null,
+      signedBy: 'CFO, Amsterdam Datacenter BV',
+      issuedOn: '2026-01-06',
+      noOtherChangesStated: true,
     },
   });
 
@@ -267,6 +279,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   add('2026-01-15T10:00', 'cloud', {
     type: 'RecordReportReceived',
     data: report('rep-cloud-2025', {
+      servicesCovered: ['IaaS', 'managed Kubernetes'],
       periodStart: '2025-01-01',
       periodEnd: '2025-12-31',
       opinionDate: '2026-01-12',
@@ -309,6 +322,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   add('2026-01-28T10:00', 'dcFrankfurt', {
     type: 'RecordReportReceived',
     data: report('rep-fra-2025', {
+      servicesCovered: ['colocation', 'remote hands'],
       periodStart: '2025-01-01',
       periodEnd: '2025-12-31',
       opinionDate: '2026-01-25',
@@ -320,6 +334,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   add('2026-02-02T10:00', 'payroll', {
     type: 'RecordReportReceived',
     data: report('rep-payroll-2025', {
+      servicesCovered: ['payroll processing', 'time tracking'],
       periodStart: '2025-01-01',
       periodEnd: '2025-12-31',
       opinionDate: '2026-01-30',
@@ -334,6 +349,10 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
     type: 'MapCuec',
     data: { reportId: 'rep-payroll-2025', cuecRef: 'CUEC-1', internalControlRef: 'HR-07', state: 'IMPLEMENTED' },
   });
+  add('2026-02-09T11:00', 'payroll', {
+    type: 'RecordCuecTest',
+    data: { reportId: 'rep-payroll-2025', cuecRef: 'CUEC-1', testedOn: '2026-02-09', result: 'EFFECTIVE' },
+  });
   add('2026-02-10T09:00', 'payroll', { type: 'ConcludeReportReview', data: review('rep-payroll-2025') });
   add('2026-02-10T09:30', 'payroll', {
     type: 'RecordException',
@@ -346,6 +365,10 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   add('2026-02-10T16:00', 'dcFrankfurt', {
     type: 'RecordPhysicalEnvironmentalValidation',
     data: physical('val-fra-2026', 'site-fra-1', '2026-02-10'),
+  });
+  add('2026-02-11T10:00', 'payroll', {
+    type: 'EvaluateException',
+    data: { exceptionId: 'exc-pay-1', impact: 'COMPENSATED', rationale: 'Our quarterly access recertification catches leavers.', compensatingControlRef: 'HR-12' },
   });
   add('2026-02-12T10:00', 'payroll', {
     type: 'PlanRemediation',
@@ -364,12 +387,16 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
       periodEnd: '2025-12-31',
       opinionDate: '2026-02-15',
       opinion: 'QUALIFIED',
+      qualifiedAreas: ['A1.2'],
+      qualificationBasis: 'Generator load tests were not performed in Q3.',
+      servicesCovered: ['colocation'],
       sitesCovered: ['site-dub-1'],
     }),
   });
   add('2026-02-20T10:00', 'dcZurich', {
     type: 'RecordReportReceived',
     data: report('rep-zrh-2025', {
+      servicesCovered: ['colocation'],
       periodStart: '2025-01-01',
       periodEnd: '2025-12-31',
       opinionDate: '2026-02-11',
@@ -388,6 +415,10 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   add('2026-03-04T10:00', 'dcZurich', {
     type: 'RecordPhysicalEnvironmentalValidation',
     data: physical('val-zrh-2026', 'site-zrh-1', '2026-03-04'),
+  });
+  add('2026-03-04T11:00', 'dcDublin', {
+    type: 'EvaluateException',
+    data: { exceptionId: 'exc-dub-1', impact: 'NONE', rationale: 'A second power feed covers the generator.', compensatingControlRef: null },
   });
   add('2026-03-05T10:00', 'dcDublin', {
     type: 'AcceptRisk',
@@ -411,7 +442,7 @@ export function oversightHistorySteps(tenantId: string): HistoryStep[] {
   // --- ledger: the replacement report awaits its review ---
   add('2026-03-20T10:00', 'ledger', {
     type: 'RecordReportReceived',
-    data: report('rep-led-2026', { periodStart: '2025-03-01', periodEnd: '2026-02-28', opinionDate: '2026-03-16' }),
+    data: report('rep-led-2026', { servicesCovered: ['financial analytics'], periodStart: '2025-03-01', periodEnd: '2026-02-28', opinionDate: '2026-03-16' }),
   });
 
   // Stable: steps at the same instant keep the order written above.
@@ -491,6 +522,7 @@ function report(reportId: string, overrides: Partial<AssuranceReportReceivedData
     cuecs: [],
     subserviceOrganizations: [],
     documentSha256: createHash('sha256').update(reportId).digest('hex'),
+    managementAssertionIncluded: true,
     ...overrides,
   };
 }
@@ -523,7 +555,7 @@ function physical(validationId: string, siteId: string, validatedOn: string) {
   return {
     validationId,
     siteId,
-    areas: ['PHYSICAL_ACCESS' as const, 'FIRE_DETECTION_SUPPRESSION' as const, 'POWER_UPS_GENERATOR' as const, 'COOLING' as const],
+    areas: [...DEFAULT_POLICY.requiredPhysicalAreas],
     method: 'SITE_VISIT' as const,
     result: 'EFFECTIVE' as const,
     validatedOn,

@@ -19,13 +19,25 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
     const p = d.period(yearsBack);
     await run('recordReportReceived', {
       organizationId, reportId, framework: 'SOC2', reportType: 'TYPE_2', ...p, opinionDate: d.at(p.periodEnd, 30).slice(0, 10),
-      serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', criteria: ['SECURITY', 'AVAILABILITY'],
+      serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', criteria: ['SECURITY', 'AVAILABILITY'], managementAssertionIncluded: true,
       controlsTested: ['CC6.1', 'CC6.4', 'CC7.2', 'A1.2'], effectiveAt: d.at(p.periodEnd, 35), ...extra,
     });
     await run('concludeReportReview', { organizationId, reportId, decision: 'ACCEPTED', reviewer: 'Dana Ruiz', effectiveAt: d.at(p.periodEnd, 40) });
     const bridge = yearsBack === 0 ? d.bridgeFor(p.periodEnd) : null;
-    if (bridge) await run('recordBridgeLetter', { organizationId, reportId, letterId: `${reportId}-bridge`, ...bridge, effectiveAt: d.at(d.today) });
+    if (bridge) await run('recordBridgeLetter', { organizationId, reportId, letterId: `${reportId}-bridge`, ...bridge, ...signed, effectiveAt: d.at(d.today) });
     return p;
+  };
+  // A careful team obtains a complete bridge letter: signed, dated, stating no other material changes.
+  const signed = { signedBy: 'Chief Financial Officer of the vendor', issuedOn: d.today, noOtherChangesStated: true };
+  /** The prior year's report as well, so that audited periods cover the whole fiscal year (v2 overlap rule). */
+  const twoYears = async (organizationId: string, prefix: string, extra: Record<string, unknown> = {}) => {
+    await annualReport(organizationId, `${prefix}-1`, 1, extra);
+    return annualReport(organizationId, `${prefix}-0`, 0, extra);
+  };
+  /** A CUEC we operate, mapped and tested effective. */
+  const cuecTested = async (organizationId: string, reportId: string, cuecRef: string, internalControlRef: string, at: string) => {
+    await run('mapCuec', { organizationId, reportId, cuecRef, internalControlRef, state: 'IMPLEMENTED', effectiveAt: at });
+    await run('recordCuecTest', { organizationId, reportId, cuecRef, testedOn: at.slice(0, 10), result: 'EFFECTIVE', effectiveAt: at });
   };
 
   // A payroll SaaS that carves out its data center.
@@ -42,7 +54,7 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
       { ref: 'A1.2', description: 'Environmental protections, backup power and recovery infrastructure', domain: 'Availability', risk: 'HIGH' },
     ],
   });
-  for (const back of [2, 1]) await annualReport('eastbay-colocation', `eastbay-soc2-${back}`, back);
+  for (const back of [2, 1]) await annualReport('eastbay-colocation', `eastbay-soc2-${back}`, back, { servicesCovered: ['colocation'], sitesCovered: ['oak-1'] });
   const old = d.period(1);
   await run('recordException', {
     organizationId: 'eastbay-colocation', exceptionId: 'eastbay-exc-badges', source: 'REPORT', reportId: 'eastbay-soc2-1', controlRef: 'CC6.4',
@@ -50,28 +62,39 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
     managementResponse: 'Automated deprovisioning from HR feed', effectiveAt: d.at(old.periodEnd, 45),
   });
   await run('planRemediation', { organizationId: 'eastbay-colocation', exceptionId: 'eastbay-exc-badges', owner: 'Infrastructure vendor manager', plan: 'Confirm automated deprovisioning on a new sample', dueDate: d.at(old.periodEnd, 120).slice(0, 10), effectiveAt: d.at(old.periodEnd, 46) });
+  await run('evaluateException', { organizationId: 'eastbay-colocation', exceptionId: 'eastbay-exc-badges', impact: 'COMPENSATED', rationale: 'Our quarterly badge list review (CUEC-1) would catch a leaver', compensatingControlRef: 'IAM-07', effectiveAt: d.at(old.periodEnd, 50) });
   await run('closeRemediation', { organizationId: 'eastbay-colocation', exceptionId: 'eastbay-exc-badges', resolution: 'Sample of 25 leavers all deprovisioned within 4 hours', verifiedBy: 'Dana Ruiz', effectiveAt: d.at(old.periodEnd, 110) });
-  await annualReport('eastbay-colocation', 'eastbay-soc2-0', 0, { cuecs: [{ ref: 'CUEC-1', description: 'Customers review badge access lists quarterly' }], sitesCovered: ['oak-1'] });
-  await run('mapCuec', { organizationId: 'eastbay-colocation', reportId: 'eastbay-soc2-0', cuecRef: 'CUEC-1', internalControlRef: 'IAM-07', state: 'IMPLEMENTED', effectiveAt: d.at(d.today) });
+  await annualReport('eastbay-colocation', 'eastbay-soc2-0', 0, { cuecs: [{ ref: 'CUEC-1', description: 'Customers review badge access lists quarterly' }], servicesCovered: ['colocation'], sitesCovered: ['oak-1'] });
+  await cuecTested('eastbay-colocation', 'eastbay-soc2-0', 'CUEC-1', 'IAM-07', d.at(d.today));
   await run('recordPhysicalEnvironmentalValidation', {
     organizationId: 'eastbay-colocation', siteId: 'oak-1', method: 'SITE_VISIT', result: 'EFFECTIVE', validatedOn: d.daysAgo(60),
-    areas: ['PHYSICAL_ACCESS', 'VISITOR_MANAGEMENT', 'CCTV', 'FIRE_DETECTION_SUPPRESSION', 'POWER_UPS_GENERATOR', 'COOLING'],
+    areas: ['PHYSICAL_ACCESS', 'VISITOR_MANAGEMENT', 'CCTV', 'FIRE_DETECTION_SUPPRESSION', 'POWER_UPS_GENERATOR', 'COOLING', 'ENVIRONMENTAL_MONITORING'],
     notes: 'Annual site visit: generator test log and visitor register sampled', effectiveAt: d.at(d.daysAgo(60)),
   });
   const payroll = d.period(0);
-  await run('recordReportReceived', {
-    organizationId: 'payflow-payroll', reportId: 'payflow-soc1-0', framework: 'SOC1', reportType: 'TYPE_2', ...payroll,
-    serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', controlObjectives: ['Payroll changes are authorised', 'Payments are complete and accurate'],
-    cuecs: [{ ref: 'CUEC-P1', description: 'Customer approves payroll registers before release' }],
-    subserviceOrganizations: [{ name: 'Eastbay Colocation', method: 'CARVE_OUT' }], effectiveAt: d.at(payroll.periodEnd, 35),
-  });
-  await run('concludeReportReview', { organizationId: 'payflow-payroll', reportId: 'payflow-soc1-0', decision: 'ACCEPTED', reviewer: 'Sam Okafor', effectiveAt: d.at(payroll.periodEnd, 40) });
-  await run('mapCuec', { organizationId: 'payflow-payroll', reportId: 'payflow-soc1-0', cuecRef: 'CUEC-P1', internalControlRef: 'FIN-12', state: 'IMPLEMENTED', effectiveAt: d.at(payroll.periodEnd, 41) });
-  await run('recordBridgeLetter', { organizationId: 'payflow-payroll', reportId: 'payflow-soc1-0', letterId: 'payflow-bridge', ...(d.bridgeFor(payroll.periodEnd) ?? { coversFrom: payroll.periodEnd, coversTo: d.at(payroll.periodEnd, 30).slice(0, 10) }), materialChanges: 'None', effectiveAt: d.at(d.today) });
+  for (const back of [1, 0]) {
+    const p = d.period(back);
+    const reportId = `payflow-soc1-${back}`;
+    await run('recordReportReceived', {
+      organizationId: 'payflow-payroll', reportId, framework: 'SOC1', frameworks: ['ISAE3402'], reportType: 'TYPE_2', ...p,
+      opinionDate: d.at(p.periodEnd, 30).slice(0, 10), managementAssertionIncluded: true, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED',
+      controlObjectives: ['Payroll changes are authorised', 'Payments are complete and accurate'], servicesCovered: ['payroll', 'tax filing'],
+      cuecs: [{ ref: 'CUEC-P1', description: 'Customer approves payroll registers before release' }],
+      subserviceOrganizations: [{ name: 'Eastbay Colocation', method: 'CARVE_OUT', csocs: [{ ref: 'CSOC-1', text: 'Physical access to the hosting facility is restricted and reviewed' }] }],
+      effectiveAt: d.at(p.periodEnd, 35),
+    });
+    await run('concludeReportReview', { organizationId: 'payflow-payroll', reportId, decision: 'ACCEPTED', reviewer: 'Sam Okafor', effectiveAt: d.at(p.periodEnd, 40) });
+  }
+  await cuecTested('payflow-payroll', 'payflow-soc1-0', 'CUEC-P1', 'FIN-12', d.at(payroll.periodEnd, 41));
+  await run('recordBridgeLetter', { organizationId: 'payflow-payroll', reportId: 'payflow-soc1-0', letterId: 'payflow-bridge', ...(d.bridgeFor(payroll.periodEnd) ?? { coversFrom: payroll.periodEnd, coversTo: d.at(payroll.periodEnd, 30).slice(0, 10) }), materialChanges: null, ...signed, effectiveAt: d.at(d.today) });
+  // The next report a year on: it reaches the coming fiscal year end, so no FISCAL_YEAR_END_AT_RISK.
+  const nextEnd = addMonths(payroll.periodEnd, 12);
+  await run('recordNextReportExpected', { organizationId: 'payflow-payroll', periodEnd: nextEnd, deliveryBy: addDays(nextEnd, 45), effectiveAt: d.at(d.today) });
 
   // A cloud host with a qualified opinion.
   await org('harbor-cloud', 'Harbor Cloud', 'VENDOR', 'CLOUD_HOSTING', 'CRITICAL', { services: ['IaaS'] });
-  await annualReport('harbor-cloud', 'harbor-soc2-0', 0, { opinion: 'QUALIFIED' });
+  await annualReport('harbor-cloud', 'harbor-soc2-1', 1, { servicesCovered: ['IaaS'] });
+  await annualReport('harbor-cloud', 'harbor-soc2-0', 0, { opinion: 'QUALIFIED', qualifiedAreas: ['A1.2'], qualificationBasis: 'Backup restoration tests were not performed in two quarters', servicesCovered: ['IaaS'] });
   await run('recordOperationalControlsValidation', { organizationId: 'harbor-cloud', areas: ['LOGICAL_ACCESS', 'SECURITY_MONITORING', 'CHANGE_MANAGEMENT'], method: 'REMOTE_EVIDENCE', result: 'EFFECTIVE', validatedOn: d.daysAgo(20), effectiveAt: d.at(d.daysAgo(20)) });
 
   // A data center whose last report lapsed long ago.
@@ -80,18 +103,18 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
 
   // A managed service provider with an adverse opinion.
   await org('summit-managed-services', 'Summit Managed Services', 'VENDOR', 'MANAGED_SERVICE', 'HIGH');
-  await annualReport('summit-managed-services', 'summit-soc2-0', 0, { opinion: 'ADVERSE' });
+  await twoYears('summit-managed-services', 'summit-soc2', { opinion: 'ADVERSE' });
 
   // A hosting provider with a critical exception past its due date.
   await org('vertex-hosting', 'Vertex Hosting', 'VENDOR', 'CLOUD_HOSTING', 'CRITICAL');
-  await annualReport('vertex-hosting', 'vertex-soc2-0', 0);
+  await twoYears('vertex-hosting', 'vertex-soc2');
   await run('recordException', { organizationId: 'vertex-hosting', exceptionId: 'vertex-exc-mfa', source: 'INCIDENT', controlRef: 'CC6.1', kind: 'OPERATING', severity: 'CRITICAL', description: 'MFA not enforced on the administrative console', effectiveAt: d.at(d.daysAgo(50)) });
   await run('planRemediation', { organizationId: 'vertex-hosting', exceptionId: 'vertex-exc-mfa', owner: 'Cloud vendor manager', plan: 'Enforce MFA for all administrators', dueDate: d.daysAgo(20), effectiveAt: d.at(d.daysAgo(49)) });
 
   // A payments provider that sent a Type 1 where a Type 2 is required.
   await org('cobalt-payments', 'Cobalt Payments', 'VENDOR', 'PAYMENTS', 'CRITICAL');
   await run('setAssurancePolicy', { organizationId: 'cobalt-payments', requiredReportType: 'TYPE_2', effectiveAt: since });
-  await run('recordReportReceived', { organizationId: 'cobalt-payments', reportId: 'cobalt-soc1-t1', framework: 'SOC1', reportType: 'TYPE_1', asOfDate: d.currentEnd, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', effectiveAt: d.at(d.currentEnd, 20) });
+  await run('recordReportReceived', { organizationId: 'cobalt-payments', reportId: 'cobalt-soc1-t1', framework: 'SOC1', reportType: 'TYPE_1', asOfDate: d.currentEnd, opinionDate: d.at(d.currentEnd, 15).slice(0, 10), managementAssertionIncluded: true, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', effectiveAt: d.at(d.currentEnd, 20) });
   await run('concludeReportReview', { organizationId: 'cobalt-payments', reportId: 'cobalt-soc1-t1', decision: 'ACCEPTED_WITH_CONDITIONS', reviewer: 'Sam Okafor', conditions: ['Type 2 report due next cycle'], effectiveAt: d.at(d.currentEnd, 25) });
 
   // A data center whose report expires within the next 60 days.
@@ -99,7 +122,7 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
   // Expiring in 30 days on any day; its 5-month period (under the policy's 6) keeps it a
   // COVERAGE_GAP whether or not the period happens to reach the fiscal year end that day.
   const lakeEnd = d.daysAgo(365 - 30);
-  await run('recordReportReceived', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', framework: 'SOC2', reportType: 'TYPE_2', periodStart: addDays(addMonths(lakeEnd, -5), 1), periodEnd: lakeEnd, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: d.at(lakeEnd, 30) });
+  await run('recordReportReceived', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', framework: 'SOC2', reportType: 'TYPE_2', periodStart: addDays(addMonths(lakeEnd, -5), 1), periodEnd: lakeEnd, opinionDate: d.at(lakeEnd, 25).slice(0, 10), managementAssertionIncluded: true, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: d.at(lakeEnd, 30) });
   await run('concludeReportReview', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', decision: 'ACCEPTED', reviewer: 'Dana Ruiz', effectiveAt: d.at(lakeEnd, 31) });
 
   // A SaaS whose first report awaits review.

@@ -26,3 +26,7 @@ export const ExceptionSourceEnum = enumOf(v.EXCEPTION_SOURCES, 'ExceptionSource'
 export const ExceptionKindEnum = enumOf(v.EXCEPTION_KINDS, 'ExceptionKind', 'What failed: design, description or operation of a control.');
 export const AssuranceStatusEnum = enumOf(v.ASSURANCE_STATUSES, 'AssuranceStatus', 'Assessed assurance status, highest precedence first.');
 export const AssuranceFlagEnum = enumOf(v.ASSURANCE_FLAGS, 'AssuranceFlag', 'Flags beside the status.');
+export const RequirementFamilyEnum = enumOf(v.REQUIREMENT_FAMILIES, 'RequirementFamily', 'Report families: ICFR (SOC 1 / ISAE 3402), TSC (SOC 2, ISAE 3000 on the criteria), GENERAL (SOC 3).');
+export const ExceptionImpactEnum = enumOf(v.EXCEPTION_IMPACTS, 'ExceptionImpact', 'What an exception means for our reliance on the report, once evaluated.');
+export const DataClassEnum = enumOf(v.DATA_CLASSES, 'DataClass', 'Classes of our data an organization handles; they add TSC requirements by default.');
+export const BridgeReviewDecisionEnum = enumOf(v.BRIDGE_REVIEW_DECISIONS, 'BridgeReviewDecision', 'Our conclusion on a bridge letter.');

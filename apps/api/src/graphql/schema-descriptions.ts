@@ -12,6 +12,7 @@ import { MORE_FIELD_DESCRIPTIONS } from './descriptions/fields-more.descriptions
 import { FIELD_DESCRIPTIONS } from './descriptions/fields.descriptions';
 import { INPUT_DESCRIPTIONS } from './descriptions/inputs.descriptions';
 import { OPERATION_DESCRIPTIONS } from './descriptions/operations.descriptions';
+import { RELIANCE_DESCRIPTIONS } from './descriptions/reliance.descriptions';
 import { TYPE_DESCRIPTIONS } from './descriptions/types.descriptions';
 
 /**
@@ -27,6 +28,7 @@ export const GLOSSARY: Readonly<Record<string, string>> = {
   ...INPUT_DESCRIPTIONS,
   ...ENUM_VALUE_DESCRIPTIONS,
   ...OPERATION_DESCRIPTIONS,
+  ...RELIANCE_DESCRIPTIONS,
 };
 
 const lookup = (...keys: string[]): string | undefined => keys.map((k) => GLOSSARY[k]).find((d) => d !== undefined);

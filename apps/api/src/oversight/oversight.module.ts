@@ -6,7 +6,9 @@ import { CommandRunner } from './commands/command-runner.service';
 import { ExceptionsResolver } from './commands/exceptions.resolver';
 import { ExecuteOversightCommandHandler } from './commands/execute-oversight-command';
 import { OrganizationProfileResolver } from './commands/organization-profile.resolver';
+import { RelianceResolver } from './commands/reliance.resolver';
 import { ReportsResolver } from './commands/reports.resolver';
+import { ServiceAuditorsResolver } from './commands/service-auditors.resolver';
 import { GetControlCoverageHandler, ListExceptionsHandler } from './queries/exceptions-coverage.queries';
 import { HistoryExceptionsResolver } from './queries/history-exceptions.resolver';
 import {
@@ -29,6 +31,8 @@ const resolvers = [
   OrganizationProfileResolver,
   ReportsResolver,
   ExceptionsResolver,
+  RelianceResolver,
+  ServiceAuditorsResolver,
   OrganizationQueriesResolver,
   HistoryExceptionsResolver,
   SubscriptionsResolver,

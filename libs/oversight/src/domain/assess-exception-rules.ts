@@ -1,6 +1,7 @@
 import { finding, stampDay, type AssessContext, type Finding } from './assess-report-rules';
+import { describeException } from './report-labels';
 import { addDays, addMonths, maxDate } from './calendar';
-import type { ExceptionState, OrganizationState, ValidationRecord } from './organization.state';
+import type { ExceptionState, OrganizationState } from './organization.state';
 import { SEVERITIES, type IsoDate } from './oversight.vocabulary';
 
 /**
@@ -30,90 +31,79 @@ export function outstandingExceptions(state: OrganizationState, day: IsoDate): E
     .map(({ x }) => x);
 }
 
+/** Evaluated NONE or COMPENSATED: we concluded the exception does not touch our reliance. */
+export function isNeutralised(x: ExceptionState): boolean {
+  return x.evaluation?.impact === 'NONE' || x.evaluation?.impact === 'COMPENSATED';
+}
+
 export function exceptionFindings(ctx: AssessContext): Finding[] {
-  const { day } = ctx;
-  return outstandingExceptions(ctx.state, day).map((x, rank) => {
+  const { day, policy } = ctx;
+  const out: Finding[] = [];
+  outstandingExceptions(ctx.state, day).forEach((x, rank) => {
     // Outstanding while a risk acceptance is on record means that acceptance has lapsed.
     const lapsed = x.riskAcceptance;
     const foundOn = stampDay(x.found);
     const openSince = lapsed?.expiresAt ? maxDate(foundOn, addDays(lapsed.expiresAt, 1)) : foundOn;
     const due = x.remediation?.dueDate ?? null;
     const overdue = due !== null && due < day;
-    const stamps = [x.found, x.remediation, lapsed];
-    const criteria = x.criteriaRef ? ` (${x.criteriaRef})` : '';
-    const subject = `${x.severity} exception ${x.exceptionId} on control ${x.controlRef}${criteria}, found ${foundOn}`;
+    const evaluation = x.evaluation ?? null;
+    const stamps = [x.found, x.remediation, lapsed, evaluation];
+    const subject = `${cap(describeException(x))}, found ${foundOn},`;
     const lapse = lapsed?.expiresAt ? `; its risk acceptance lapsed after ${lapsed.expiresAt}` : '';
-    // One reason per exception, at its most severe level: an overdue CRITICAL exception is not
-    // repeated as EXCEPTION_OPEN.
-    if (overdue && x.severity === 'CRITICAL') {
-      const message = `${subject}, is open past its remediation due date ${due}${lapse}.`;
-      const since = maxDate(addDays(due, 1), openSince);
-      return finding('CRITICAL_EXCEPTION_OVERDUE', 'NOT_ASSURED', message, stamps, since, { rank });
+    if (evaluation?.impact === 'RELIANCE_REDUCED') {
+      const message = `${subject} was evaluated as reducing our reliance on the report: ${evaluation.rationale}${lapse}.`;
+      out.push(finding('RELIANCE_REDUCED', 'COVERAGE_GAP', message, stamps, maxDate(openSince, stampDay(evaluation)), { rank }));
     }
+    if (isNeutralised(x)) return;
+    // One reason per exception at its most severe level: an overdue CRITICAL is not repeated as open.
+    if (overdue && x.severity === 'CRITICAL') {
+      const message = `${subject} is open past its remediation due date ${due}${lapse}.`;
+      const since = maxDate(addDays(due, 1), openSince);
+      out.push(finding('CRITICAL_EXCEPTION_OVERDUE', 'NOT_ASSURED', message, stamps, since, { rank }));
+      return;
+    }
+    const graceEnd = addDays(foundOn, policy.criticalPlanningGraceDays);
+    if (due === null && x.severity === 'CRITICAL' && day > graceEnd) {
+      const message =
+        `${subject} has had no remediation plan for more than ${policy.criticalPlanningGraceDays} days ` +
+        `(the planning grace ended on ${graceEnd})${lapse}.`;
+      const since = maxDate(addDays(graceEnd, 1), openSince);
+      out.push(finding('CRITICAL_EXCEPTION_UNPLANNED', 'NOT_ASSURED', message, stamps, since, { rank }));
+      return;
+    }
+    if (evaluation?.impact === 'RELIANCE_REDUCED') return;
     const plan =
       due === null
         ? 'no remediation planned'
         : overdue
           ? `remediation overdue since ${addDays(due, 1)}`
           : `remediation due ${due}`;
-    const message = `${subject}, is open: ${plan}${lapse}.`;
-    return finding('EXCEPTION_OPEN', 'ASSURED_WITH_EXCEPTIONS', message, stamps, openSince, { rank });
+    const message = `${subject} is open: ${plan}${lapse}.`;
+    out.push(finding('EXCEPTION_OPEN', 'ASSURED_WITH_EXCEPTIONS', message, stamps, openSince, { rank }));
   });
+  return [...out, ...notEvaluated(ctx)];
 }
 
-/** Validations that exist on `day`: one dated later is not known to have happened yet. */
-function validationsOn(ctx: AssessContext): ValidationRecord[] {
-  return ctx.state.validations
-    .map((v, i) => ({ v, i }))
-    .filter(({ v }) => v.validatedOn <= ctx.day)
-    .sort(
-      (a, b) =>
-        a.v.validatedOn.localeCompare(b.v.validatedOn) ||
-        Date.parse(a.v.effectiveAt) - Date.parse(b.v.effectiveAt) ||
-        a.i - b.i,
-    )
-    .map(({ v }) => v);
-}
-
-export function validationFindings(ctx: AssessContext): Finding[] {
+/** Exceptions from a current report, found more than the evaluation window ago, never evaluated. */
+function notEvaluated(ctx: AssessContext): Finding[] {
   const { state, day, policy } = ctx;
-  const validations = validationsOn(ctx);
-  // The latest validation of each (kind, site, area) speaks for that area.
-  const latest = new Map<string, { v: ValidationRecord; area: string }>();
-  for (const v of validations) {
-    for (const area of v.areas) latest.set(JSON.stringify([v.kind, v.siteId, area]), { v, area });
-  }
-  const deficient = new Map<ValidationRecord, string[]>();
-  for (const { v, area } of latest.values()) {
-    if (v.result === 'DEFICIENT') deficient.set(v, [...(deficient.get(v) ?? []), area]);
-  }
-  const inOrder = [...deficient].sort(([a], [b]) => validations.indexOf(a) - validations.indexOf(b));
-  const out = inOrder.map(([v, areas], rank) =>
-    finding(
-      'VALIDATION_DEFICIENT',
-      'ASSURED_WITH_EXCEPTIONS',
-      `${v.kind === 'PHYSICAL' ? 'Physical and environmental' : 'Operational'} validation ${v.validationId}` +
-        `${v.siteId ? ` of site ${v.siteId}` : ''} on ${v.validatedOn} found ${areas.join(', ')} deficient.`,
-      [v],
-      v.validatedOn,
-      { rank },
-    ),
-  );
-
-  if (state.profile?.category !== 'DATA_CENTER_COLOCATION') return out;
-  const effective = validations.filter((v) => v.kind === 'PHYSICAL' && v.result === 'EFFECTIVE');
-  if (effective.some((v) => day <= addMonths(v.validatedOn, policy.physicalValidationMonths))) return out;
-  const last = effective.at(-1);
-  const staleFrom = last && addDays(addMonths(last.validatedOn, policy.physicalValidationMonths), 1);
-  const what = last
-    ? `The last effective physical and environmental validation (${last.validationId}, ${last.validatedOn}) ` +
-      `went stale on ${staleFrom}`
-    : 'No effective physical and environmental validation of this data center has been recorded';
-  const message = `${what}; the policy asks for one every ${policy.physicalValidationMonths} months.`;
-  const since = staleFrom ?? (state.registered ? stampDay(state.registered) : null);
-  const stamps = [last ?? state.registered];
-  out.push(finding('PHYSICAL_VALIDATION_MISSING', 'ASSURED_WITH_EXCEPTIONS', message, stamps, since));
+  const current = new Set(ctx.currents.map((r) => r.reportId));
+  const out: Finding[] = [];
+  state.exceptionOrder.forEach((id) => {
+    const x = state.exceptions[id];
+    if (!x || x.reportId === null || !current.has(x.reportId) || x.evaluation) return;
+    const windowEnd = addDays(stampDay(x.found), policy.exceptionEvaluationDays);
+    if (day <= windowEnd) return;
+    const message =
+      `${cap(describeException(x))}, reported by the service auditor, has not been evaluated for its effect ` +
+      `on our reliance within ${policy.exceptionEvaluationDays} days of being found.`;
+    out.push(finding('EXCEPTION_NOT_EVALUATED', 'ASSURED_WITH_EXCEPTIONS', message, [x.found], addDays(windowEnd, 1), { rank: out.length }));
+  });
   return out;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Days on which these rules may change their verdict with no new event. */
@@ -125,11 +115,13 @@ export function exceptionCandidates(ctx: AssessContext): IsoDate[] {
     if (x.remediation) out.push(addDays(x.remediation.dueDate, 1));
     if (x.riskAcceptance?.expiresAt) out.push(addDays(x.riskAcceptance.expiresAt, 1));
   }
+  for (const x of Object.values(state.exceptions)) {
+    const found = stampDay(x.found);
+    out.push(addDays(found, policy.criticalPlanningGraceDays + 1), addDays(found, policy.exceptionEvaluationDays + 1));
+  }
   for (const v of state.validations) {
     out.push(v.validatedOn); // a future-dated validation starts to count on its day
-    if (v.kind === 'PHYSICAL' && v.result === 'EFFECTIVE') {
-      out.push(addDays(addMonths(v.validatedOn, policy.physicalValidationMonths), 1));
-    }
+    if (v.result === 'EFFECTIVE') out.push(addDays(addMonths(v.validatedOn, policy.physicalValidationMonths), 1));
   }
   return out;
 }

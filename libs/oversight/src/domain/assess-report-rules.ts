@@ -1,15 +1,19 @@
 import type { AssuranceReasonCode } from './assess';
 import type { AssuranceReason } from './assessment.types';
-import type { AssurancePolicy } from './assurance-policy';
+import { resolvePolicy, type AssurancePolicy, type AssuranceRequirement } from './assurance-policy';
 import { addDays, addMonths, dayOf, daysBetween, latestFiscalYearEnd, maxDate } from './calendar';
-import { coverageAgainst } from './control-coverage';
 import { acceptedReports, currentReport, reachOf, validBridgeLetter } from './current-report';
 import type { OrganizationState, ReportState, Stamp } from './organization.state';
 import type { AssuranceFlag, AssuranceStatus, IsoDate } from './oversight.vocabulary';
+import { qualifiedOnRelied } from './reliance-terms';
+import { describe, list } from './report-labels';
+import { requirementReports } from './assess-requirement-rules';
+
+export { describe };
 
 /**
  * The shared kernel of `assess` (context, findings, event ids) and the rules about the content
- * of the current report R: opinion, age, policy requirements, period, CUECs, expected controls.
+ * of each current report: opinion, age, CUECs, conditions (DESIGN §3 v2).
  */
 
 /** What every rule needs, computed once per assessment. */
@@ -17,9 +21,14 @@ export interface AssessContext {
   state: OrganizationState;
   policy: AssurancePolicy;
   day: IsoDate;
-  /** Accepted reports whose coverage has ended by `day`. */
+  /** Eligible reports whose coverage has ended by `day`. */
   accepted: ReportState[];
+  /** R overall: the eligible report with the latest coverage end. */
   r: ReportState | null;
+  /** Each requirement with its own R among the reports of its family. */
+  requirements: Array<{ req: AssuranceRequirement; r: ReportState | null }>;
+  /** The distinct current reports of the requirements, R first. */
+  currents: ReportState[];
   reach: IsoDate | null;
   expiresAt: IsoDate | null;
   relianceDate: IsoDate;
@@ -31,14 +40,21 @@ export interface Finding {
   rank: number;
 }
 
-export function assessContext(state: OrganizationState, day: IsoDate): AssessContext {
+export function assessContext(stored: OrganizationState, day: IsoDate): AssessContext {
+  // A state snapshotted before version 2 lacks the v2 parameters: they take their defaults.
+  const state = { ...stored, policy: resolvePolicy(stored.policy) };
   const r = currentReport(state, day);
+  const accepted = acceptedReports(state, day);
+  const requirements = requirementReports(state.policy, accepted);
+  const currents = [...new Set([...(r ? [r] : []), ...requirements.flatMap((x) => (x.r ? [x.r] : []))])];
   return {
     state,
     policy: state.policy,
     day,
-    accepted: acceptedReports(state, day),
+    accepted,
     r,
+    requirements,
+    currents,
     reach: r && reachOf(state, r),
     expiresAt: r && addMonths(r.coverageEnd, state.policy.maxReportAgeMonths),
     relianceDate: latestFiscalYearEnd(state.policy.fiscalYearEnd, day),
@@ -76,24 +92,18 @@ export function relianceSince(r: ReportState): IsoDate {
   return r.review ? maxDate(r.coverageEnd, stampDay(r.review)) : r.coverageEnd;
 }
 
-export function describe(r: ReportState): string {
-  const period = r.reportType === 'TYPE_2' ? `${r.coverageStart} to ${r.coverageEnd}` : `as of ${r.coverageEnd}`;
-  return `report ${r.reportId} (${r.framework} ${r.reportType.replace('_', ' ')}, ${period})`;
-}
-
+/** Findings about one current report's own content; `Current` starts a sentence about it. */
 export function currentReportFindings(ctx: AssessContext, r: ReportState): Finding[] {
   const { policy, day, state } = ctx;
   const since = relianceSince(r);
   const expiresAt = addMonths(r.coverageEnd, policy.maxReportAgeMonths);
-  const sinceByPolicy = maxDate(since, state.policyStamp ? stampDay(state.policyStamp) : since);
-  const byPolicy = [state.policyStamp, r.received];
-  const current = `The current ${describe(r)}`;
+  const label = describe(r);
+  const current = `The current ${label.replace(/^the /, '')}`;
   const out: Finding[] = [];
   const add = (f: Finding) => out.push(f);
 
   if (r.opinion === 'ADVERSE') {
-    const message = `${current} carries an adverse opinion.`;
-    add(finding('ADVERSE_OPINION', 'NOT_ASSURED', message, [r.received, r.review], since));
+    add(finding('ADVERSE_OPINION', 'NOT_ASSURED', `${current} carries an adverse opinion.`, [r.received, r.review], since));
   }
   if (r.opinion === 'DISCLAIMER') {
     const message = `${current} carries a disclaimer of opinion.`;
@@ -111,53 +121,26 @@ export function currentReportFindings(ctx: AssessContext, r: ReportState): Findi
     const message = `${current} expires on ${expiresAt}, ${when}.`;
     add(finding('REPORT_EXPIRING', null, message, [r.received], maxDate(since, warningFrom), { flag: 'EXPIRING' }));
   }
-
-  if (policy.requiredFramework && r.framework !== policy.requiredFramework) {
-    const message = `The policy requires a ${policy.requiredFramework} report; ${describe(r)} is ${r.framework}.`;
-    add(finding('REQUIRED_FRAMEWORK_MISSING', 'COVERAGE_GAP', message, byPolicy, sinceByPolicy));
-  }
-  if (policy.requiredReportType === 'TYPE_2' && r.reportType === 'TYPE_1') {
-    const message = `The policy requires a Type 2 report; ${describe(r)} only attests the design of controls.`;
-    add(finding('REQUIRED_TYPE_MISSING', 'COVERAGE_GAP', message, byPolicy, sinceByPolicy));
-  }
-  const missingCriteria = policy.requiredCriteria.filter((c) => !r.criteria.includes(c));
-  if (missingCriteria.length > 0) {
-    const message = `${current} does not cover the required criteria ${missingCriteria.join(', ')}.`;
-    add(finding('REQUIRED_CRITERIA_MISSING', 'COVERAGE_GAP', message, byPolicy, sinceByPolicy));
-  }
-  // A period of exactly N months runs from start to the day before start + N months.
-  const minimumEnd = addDays(addMonths(r.coverageStart, policy.minPeriodMonths), -1);
-  if (r.reportType === 'TYPE_2' && r.coverageEnd < minimumEnd) {
-    const message =
-      `The period of ${describe(r)} is shorter than the policy minimum of ` +
-      `${policy.minPeriodMonths} months (it would have to run to ${minimumEnd}).`;
-    add(finding('PERIOD_TOO_SHORT', 'COVERAGE_GAP', message, byPolicy, sinceByPolicy));
-  }
-
-  r.cuecs.forEach((cuec, rank) => {
-    const mapping = r.cuecMappings[cuec.ref];
-    if (!mapping) {
-      const message = `CUEC ${cuec.ref} of ${describe(r)} is not mapped to one of our controls: ${cuec.description}`;
-      add(finding('CUEC_NOT_MAPPED', 'COVERAGE_GAP', message, [r.received], since, { rank }));
-    } else if (mapping.state === 'PLANNED') {
-      const ours = mapping.internalControlRef ?? 'a control of ours';
-      const message = `CUEC ${cuec.ref} of ${describe(r)} is mapped to ${ours}, which is only planned.`;
-      const mappedSince = maxDate(since, stampDay(mapping));
-      add(finding('CUEC_PLANNED', 'ASSURED_WITH_EXCEPTIONS', message, [mapping], mappedSince, { rank }));
-    }
-  });
-
-  const controls = state.expectedControlsStamp;
-  const controlsSince = maxDate(since, controls ? stampDay(controls) : since);
-  for (const m of coverageAgainst(state.expectedControls, r).missing) {
-    const message = `Expected ${m.risk} control ${m.ref} (${m.description}) was not tested by ${describe(r)}.`;
-    const stamps = [controls, r.received];
-    add(finding('EXPECTED_CONTROL_NOT_TESTED', 'COVERAGE_GAP', message, stamps, controlsSince, { rank: m.rank }));
+  if (r.opinionDate !== null && daysBetween(r.coverageEnd, r.opinionDate) > LATE_AFTER_DAYS) {
+    const late = daysBetween(r.coverageEnd, r.opinionDate);
+    const message = `${current} was issued on ${r.opinionDate}, ${late} days after its coverage end (more than ${LATE_AFTER_DAYS}).`;
+    add(finding('LATE_ISSUED', null, message, [r.received], since, { flag: 'LATE_ISSUED' }));
   }
 
   if (r.opinion === 'QUALIFIED') {
-    const message = `${current} carries a qualified opinion.`;
-    add(finding('QUALIFIED_OPINION', 'ASSURED_WITH_EXCEPTIONS', message, [r.received, r.review], since));
+    const areas = r.qualifiedAreas ?? [];
+    const relied = qualifiedOnRelied(state, areas);
+    const basis = r.qualificationBasis ? ` (basis: ${r.qualificationBasis})` : '';
+    if (areas.length === 0) {
+      const message = `${current} carries a qualified opinion whose qualified areas were not recorded, so it cannot be shown to spare what we rely on.`;
+      add(finding('QUALIFIED_ON_RELIED_AREA', 'COVERAGE_GAP', message, [r.received, r.review], since));
+    } else if (relied.length > 0) {
+      const message = `${current} is qualified on ${list(relied)}, which we rely on${basis}.`;
+      add(finding('QUALIFIED_ON_RELIED_AREA', 'COVERAGE_GAP', message, [r.received, r.review, state.expectedControlsStamp, state.policyStamp], since));
+    } else {
+      const message = `${current} is qualified on ${list(areas)}, which we do not rely on${basis}.`;
+      add(finding('QUALIFIED_OPINION', 'ASSURED_WITH_EXCEPTIONS', message, [r.received, r.review], since));
+    }
   }
   if (r.review?.decision === 'ACCEPTED_WITH_CONDITIONS') {
     const conditions = r.review.conditions.length > 0 ? `: ${r.review.conditions.join('; ')}` : '';
@@ -167,23 +150,30 @@ export function currentReportFindings(ctx: AssessContext, r: ReportState): Findi
   return out;
 }
 
+/** DESIGN §3 v2: an opinion more than 92 days after the coverage end is LATE_ISSUED. */
+export const LATE_AFTER_DAYS = 92;
+
 /** The ASSURED reason, used only when nothing else implies a status. */
 export function currentReportAccepted(ctx: AssessContext, r: ReportState): Finding {
   const letter = validBridgeLetter(ctx.state, r);
-  const reach = letter ? `, reaches ${letter.coversTo} through bridge letter ${letter.letterId}` : '';
-  const message = `The current ${describe(r)} was accepted${reach} and is current through ${ctx.expiresAt}.`;
+  const reach = letter ? `, reaches ${letter.coversTo} through a bridge letter` : '';
+  const message = `The current ${describe(r).replace(/^the /, '')} was accepted${reach} and is current through ${ctx.expiresAt}.`;
   return finding('CURRENT_REPORT_ACCEPTED', 'ASSURED', message, [r.received, r.review, letter], relianceSince(r));
 }
 
 /** Days on which a report rule may change its verdict with no new event. */
 export function reportCandidates(ctx: AssessContext, expiring: boolean): IsoDate[] {
-  const { state, policy, expiresAt } = ctx;
+  const { state, policy } = ctx;
   const out: IsoDate[] = [];
-  if (expiresAt) out.push(addDays(expiresAt, 1), addDays(expiresAt, -policy.expiryWarningDays));
+  for (const r of ctx.currents) {
+    const expiresAt = addMonths(r.coverageEnd, policy.maxReportAgeMonths);
+    out.push(addDays(expiresAt, 1), addDays(expiresAt, -policy.expiryWarningDays));
+  }
   // "in N days" counts down daily while the report is expiring.
   if (expiring) out.push(addDays(ctx.day, 1));
   // An accepted report is relied on from its coverage end; bridge letter ends are harmless extras.
   for (const r of acceptedReports(state)) out.push(r.coverageEnd);
   for (const letter of Object.values(state.bridgeLetters)) out.push(addDays(letter.coversTo, 1));
+  if (policy.acceptType1Until) out.push(policy.acceptType1Until);
   return out;
 }

@@ -35,9 +35,9 @@ describe('assess: the fiscal year end F', () => {
       status: 'COVERAGE_GAP',
       flag: null,
       message:
-        'Fiscal year end 2024-12-31 is not covered: assurance reaches 2024-09-30 through report r1 (SOC2 TYPE 2, ' +
-        '2023-10-01 to 2024-09-30), a gap of 92 days from 2024-10-01; a bridge letter from Acme Payroll ' +
-        'covering to 2024-12-31 would close it.',
+        'Fiscal year end 2024-12-31 is not covered: assurance reaches 2024-09-30 through the SOC 2 Type 2 report ' +
+        'by Audit & Co for 2023-10-01 to 2024-09-30, a gap of 92 days from 2024-10-01; a valid bridge letter from ' +
+        'Acme Payroll covering to 2024-12-31 would close it.',
       eventIds: ['received:r1'],
       since: '2024-12-31',
     });
@@ -55,7 +55,7 @@ describe('assess: the fiscal year end F', () => {
   it('tells when only a new report can close the gap', () => {
     const old = withReport({ period: ['2024-01-01', '2024-06-30'] }).state();
     const message = reason(assess(old, '2025-01-05'), 'FISCAL_YEAR_END_NOT_COVERED')?.message;
-    expect(message).toContain('more than 3 months after the coverage end 2024-06-30, so only a new report');
+    expect(message).toContain('more than 3 months after the period end 2024-06-30, so only a new report');
   });
 
   it('owes nothing for a fiscal year end before the first accepted report starts', () => {
@@ -110,24 +110,27 @@ describe('assess: a bridge letter', () => {
 });
 
 describe('assess: policy requirements on R', () => {
-  it('a framework other than the required one', () => {
+  it('a framework of another family than the required one: REQUIREMENT_UNMET; ISAE 3402 meets a SOC 1 policy', () => {
     const a = assess(withReport({}, { requiredFramework: 'SOC1' }).state(), '2024-11-20');
     expect(a.status).toBe('COVERAGE_GAP');
     expect(a.reasons).toEqual([
       expect.objectContaining({
-        code: 'REQUIRED_FRAMEWORK_MISSING',
-        eventIds: ['policy', 'received:r1'],
-        since: '2024-11-15',
+        code: 'REQUIREMENT_UNMET',
+        eventIds: ['registered', 'policy'],
+        since: '2024-01-01',
+        message: 'The policy requires a Type 2 SOC 1 / ISAE 3402 report, and no accepted report of that kind is on record.',
       }),
     ]);
-    const soc1 = withReport({ framework: 'SOC1' }, { requiredFramework: 'SOC1' }).state();
+    const soc1 = withReport({ framework: 'SOC1', criteria: [] }, { requiredFramework: 'SOC1' }).state();
     expect(assess(soc1, '2024-11-20').status).toBe('ASSURED');
+    const isae = withReport({ framework: 'ISAE3402', criteria: [] }, { requiredFramework: 'SOC1' }).state();
+    expect(assess(isae, '2024-11-20').status).toBe('ASSURED');
   });
 
   it('a Type 1 where a Type 2 is required; a Type 2 where a Type 1 is required is fine', () => {
     const type1 = withReport({ asOf: '2024-09-30' }, { requiredReportType: 'TYPE_2' }).state();
     const a = assess(type1, '2024-11-20');
-    expect(codes(a)).toEqual(['REQUIRED_TYPE_MISSING']);
+    expect(codes(a)).toEqual(['DESIGN_ONLY_REPORT']);
     expect(a.status).toBe('COVERAGE_GAP');
     expect(a.reasons[0]?.status).toBe('COVERAGE_GAP');
     const type2 = withReport({}, { requiredReportType: 'TYPE_1' }).state();
@@ -140,13 +143,13 @@ describe('assess: policy requirements on R', () => {
     expect(codes(a)).toEqual(['REQUIRED_CRITERIA_MISSING']);
     expect(a.status).toBe('COVERAGE_GAP');
     expect(a.reasons[0]?.status).toBe('COVERAGE_GAP');
-    expect(a.reasons[0]?.message).toContain('required criteria CONFIDENTIALITY, PRIVACY');
+    expect(a.reasons[0]?.message).toContain('required criteria CONFIDENTIALITY and PRIVACY');
   });
 
   it('a policy set after acceptance holds from the day it was set', () => {
     const later = acceptedSaas().on('2024-12-01').policy({ requiredFramework: 'ISAE3402' }).state();
-    expect(reason(assess(later, '2024-12-02'), 'REQUIRED_FRAMEWORK_MISSING')).toMatchObject({
-      eventIds: ['received:r1', 'policy'],
+    expect(reason(assess(later, '2024-12-02'), 'REQUIREMENT_UNMET')).toMatchObject({
+      eventIds: ['registered', 'policy'],
       since: '2024-12-01',
     });
   });
@@ -181,6 +184,7 @@ describe('assess: CUECs and expected controls', () => {
     expect(a.reasons).toEqual([
       expect.objectContaining({ code: 'CUEC_NOT_MAPPED', eventIds: ['received:r1'], since: '2024-11-15' }),
       expect.objectContaining({ code: 'CUEC_PLANNED', eventIds: ['cuec:r1:C3'], since: '2024-11-16' }),
+      expect.objectContaining({ code: 'CUEC_NOT_TESTED', eventIds: ['cuec:r1:C2'], since: '2024-11-16' }),
     ]);
     expect(a.reasons[0]?.message).toContain('CUEC C1');
   });

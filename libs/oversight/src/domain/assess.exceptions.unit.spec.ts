@@ -16,7 +16,7 @@ describe('assess: ASSURED', () => {
           status: 'ASSURED',
           flag: null,
           message:
-            'The current report r1 (SOC2 TYPE 2, 2023-10-01 to 2024-09-30) was accepted and is current through 2025-09-30.',
+            'The current SOC 2 Type 2 report by Audit & Co for 2023-10-01 to 2024-09-30 was accepted and is current through 2025-09-30.',
           eventIds: ['received:r1', 'review:r1'],
           since: '2024-11-15',
         },
@@ -32,8 +32,9 @@ describe('assess: ASSURED', () => {
 });
 
 describe('assess: ASSURED_WITH_EXCEPTIONS from the report and its review', () => {
-  it('a qualified opinion', () => {
-    const state = history().registered().on('2024-11-01').report('r1', { opinion: 'QUALIFIED' }).accepted('r1').state();
+  it('a qualified opinion on areas we do not rely on', () => {
+    const qualified = { opinion: 'QUALIFIED' as const, qualifiedAreas: ['A1.2'], qualificationBasis: 'backup tests failed' };
+    const state = history().registered().on('2024-11-01').report('r1', qualified).accepted('r1').state();
     const a = assess(state, '2024-11-20');
     expect(a.status).toBe('ASSURED_WITH_EXCEPTIONS');
     expect(a.reasons).toEqual([
@@ -75,7 +76,7 @@ describe('assess: open exceptions', () => {
       ['EXCEPTION_OPEN', ['found:x1'], '2024-11-16'],
     ]);
     expect(a.reasons[0]?.message).toBe(
-      'CRITICAL exception x2 on control CC6.1 (CC6.4), found 2024-11-17, is open: no remediation planned.',
+      'CRITICAL exception on control CC6.1 (criteria CC6.4) "access not revoked", found 2024-11-17, is open: no remediation planned.',
     );
   });
 
@@ -100,7 +101,7 @@ describe('assess: validations', () => {
     const state = base().state();
     const before = assess(state, '2024-11-17');
     expect(reason(before, 'VALIDATION_DEFICIENT')).toMatchObject({
-      message: 'Operational validation o1 of site site-1 on 2024-11-16 found LOGICAL_ACCESS, CHANGE_MANAGEMENT deficient.',
+      message: 'The operational validation of site site-1 by site visit on 2024-11-16 found logical access and change management deficient.',
       eventIds: ['validated:o1'],
       since: '2024-11-16',
     });
@@ -108,7 +109,7 @@ describe('assess: validations', () => {
     expect(before.nextReassessmentOn).toBe('2024-11-18');
     const after = assess(state, '2024-11-20');
     expect(after.status).toBe('ASSURED_WITH_EXCEPTIONS');
-    expect(reason(after, 'VALIDATION_DEFICIENT')?.message).toContain('found CHANGE_MANAGEMENT deficient');
+    expect(reason(after, 'VALIDATION_DEFICIENT')?.message).toContain('found change management deficient');
   });
 
   it('another site, or an older validation recorded later, does not cure an area', () => {
@@ -138,14 +139,18 @@ describe('assess: physical and environmental validation of a data center', () =>
     const a = assess(colo().state(), '2024-11-20');
     expect(a.status).toBe('ASSURED_WITH_EXCEPTIONS');
     expect(a.reasons).toEqual([
-      expect.objectContaining({ code: 'PHYSICAL_VALIDATION_MISSING', eventIds: ['registered'], since: '2023-01-02' }),
+      expect.objectContaining({ code: 'PHYSICAL_VALIDATION_INCOMPLETE', eventIds: ['registered'], since: '2023-10-01' }),
     ]);
-    expect(a.reasons[0]?.message).toContain('No effective physical and environmental validation');
+    expect(a.reasons[0]?.message).toBe(
+      'No effective validation within 12 months, by a site visit, reference to the service auditor\'s tests or ' +
+        'remote evidence, covers the organization: physical access, visitor management, CCTV, fire detection and ' +
+        'suppression, power (UPS and generator), cooling and environmental monitoring.',
+    );
   });
 
   it('a DEFICIENT one does not count as effective', () => {
     const a = assess(colo().on('2024-11-16').physical('v1', { result: 'DEFICIENT' }).state(), '2024-11-20');
-    expect(codes(a)).toEqual(['VALIDATION_DEFICIENT', 'PHYSICAL_VALIDATION_MISSING']);
+    expect(codes(a)).toEqual(['VALIDATION_DEFICIENT', 'PHYSICAL_VALIDATION_INCOMPLETE']);
   });
 
   it('a leap-day site visit is good through 2025-02-28 and stale from 2025-03-01', () => {
@@ -154,17 +159,17 @@ describe('assess: physical and environmental validation of a data center', () =>
     expect(last).toMatchObject({ status: 'ASSURED', flags: ['BRIDGED'], nextReassessmentOn: '2025-03-01' });
     const stale = assess(state, '2025-03-01');
     expect(stale.status).toBe('ASSURED_WITH_EXCEPTIONS');
-    expect(reason(stale, 'PHYSICAL_VALIDATION_MISSING')).toMatchObject({
+    expect(reason(stale, 'PHYSICAL_VALIDATION_INCOMPLETE')).toMatchObject({
       eventIds: ['validated:v1'],
       since: '2025-03-01',
     });
-    expect(reason(stale, 'PHYSICAL_VALIDATION_MISSING')?.message).toContain('(v1, 2024-02-29) went stale on 2025-03-01');
+    expect(reason(stale, 'PHYSICAL_VALIDATION_INCOMPLETE')?.message).toContain('(latest: the physical and environmental validation of site site-1 by site visit on 2024-02-29)');
   });
 
   it('a visit dated after the day assessed does not count yet', () => {
     const state = colo().on('2024-12-01').physical('v1').state();
     const before = assess(state, '2024-11-30');
-    expect(codes(before)).toEqual(['PHYSICAL_VALIDATION_MISSING']);
+    expect(codes(before)).toEqual(['PHYSICAL_VALIDATION_INCOMPLETE']);
     expect(before.nextReassessmentOn).toBe('2024-12-01');
     expect(assess(state, '2024-12-01').status).toBe('ASSURED');
   });

@@ -1,12 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { assess } from './assess';
 import type { Assessment } from './assessment.types';
-import { resolvePolicy, type AssurancePolicy } from './assurance-policy';
+import { DEFAULT_POLICY, resolvePolicy, type AssurancePolicy } from './assurance-policy';
 import { addDays, dayOf } from './calendar';
 import { fold } from './organization.evolve';
 import type { OrganizationState } from './organization.state';
 import type {
   AssuranceReportReceivedData,
+  BridgeLetterReceivedData,
   ExceptionFoundData,
   ExpectedControl,
   OrganizationRegisteredData,
@@ -15,7 +16,14 @@ import type {
   OperationalValidationData,
   RecordedOversightEvent,
 } from './oversight.events';
-import type { CuecState, IsoDate, ReviewDecision } from './oversight.vocabulary';
+import type {
+  BridgeReviewDecision,
+  CuecState,
+  ExceptionImpact,
+  IsoDate,
+  ReviewDecision,
+  ValidationResult,
+} from './oversight.vocabulary';
 
 /**
  * A small history builder for assessment tests: events get readable, deterministic ids
@@ -25,7 +33,7 @@ import type { CuecState, IsoDate, ReviewDecision } from './oversight.vocabulary'
  *     .on('2024-11-01').report('r1', { period: ['2023-10-01', '2024-09-30'] })
  *     .on('2024-11-15').accepted('r1').state()
  */
-export function history(startOn: IsoDate = '2023-01-02'): History {
+export function history(startOn: IsoDate = '2023-10-01'): History {
   return new History(startOn);
 }
 
@@ -96,6 +104,7 @@ export class History {
         cuecs: [],
         subserviceOrganizations: [],
         documentSha256: null,
+        managementAssertionIncluded: true,
         ...data,
       },
     });
@@ -120,13 +129,47 @@ export class History {
     return this.add(`withdrawn:${reportId}`, { type: 'AssuranceReportWithdrawn', data: { reportId, reason } });
   }
 
-  /** A bridge letter from the report's coverage end to `coversTo`. */
-  bridge(letterId: string, reportId: string, coversTo: IsoDate): this {
+  /** A complete bridge letter (signed, dated, no other changes) from the report's coverage end to `coversTo`. */
+  bridge(letterId: string, reportId: string, coversTo: IsoDate, data: Partial<BridgeLetterReceivedData> = {}): this {
     const coversFrom = this.coverageEnds.get(reportId) ?? coversTo;
     return this.add(`bridge:${letterId}`, {
       type: 'BridgeLetterReceived',
-      data: { letterId, reportId, coversFrom, coversTo, materialChanges: null },
+      data: {
+        letterId,
+        reportId,
+        coversFrom,
+        coversTo,
+        materialChanges: null,
+        signedBy: 'CFO of the vendor',
+        issuedOn: this.day,
+        noOtherChangesStated: true,
+        ...data,
+      },
     });
+  }
+  bridgeReviewed(letterId: string, decision: BridgeReviewDecision): this {
+    return this.add(`bridge-review:${letterId}`, {
+      type: 'BridgeLetterReviewConcluded',
+      data: { letterId, decision, reviewer: 'reviewer', notes: null },
+    });
+  }
+  cuecTested(reportId: string, cuecRef: string, testedOn: IsoDate, result: ValidationResult = 'EFFECTIVE'): this {
+    return this.add(`cuec-test:${reportId}:${cuecRef}`, {
+      type: 'CuecTested',
+      data: { reportId, cuecRef, testedOn, result },
+    });
+  }
+  evaluated(exceptionId: string, impact: ExceptionImpact, compensatingControlRef: string | null = null): this {
+    return this.add(`evaluated:${exceptionId}`, {
+      type: 'ExceptionEvaluated',
+      data: { exceptionId, impact, rationale: 'evaluated by the control owner', compensatingControlRef },
+    });
+  }
+  nextReportExpected(periodEnd: IsoDate, deliveryBy: IsoDate): this {
+    return this.add('next-report', { type: 'NextReportExpected', data: { periodEnd, deliveryBy } });
+  }
+  site(siteId: string, name: string): this {
+    return this.add(`site:${siteId}`, { type: 'SiteRegistered', data: { siteId, name, country: 'DE', city: 'Frankfurt' } });
   }
 
   cuec(reportId: string, cuecRef: string, state: CuecState): this {
@@ -139,7 +182,7 @@ export class History {
   physical(validationId: string, spec: ValidationSpec<PhysicalValidationData['areas'][number]> = {}): this {
     return this.add(`validated:${validationId}`, {
       type: 'PhysicalEnvironmentalControlsValidated',
-      data: { ...this.validation(validationId, spec), areas: spec.areas ?? ['PHYSICAL_ACCESS', 'COOLING'] },
+      data: { ...this.validation(validationId, spec), areas: spec.areas ?? [...DEFAULT_POLICY.requiredPhysicalAreas] },
     });
   }
 
@@ -217,9 +260,12 @@ export class History {
   }
 }
 
-/** A SaaS vendor with r1 (SOC 2 Type 2, 2023-10-01..2024-09-30) accepted on 2024-11-15. */
+/**
+ * A SaaS vendor relied on since 2023-10-01 (so the fiscal year 2023 window is the 92 days r1
+ * covers), with r1 (SOC 2 Type 2, 2023-10-01..2024-09-30) accepted on 2024-11-15.
+ */
 export function acceptedSaas(): History {
-  return history()
+  return history('2023-10-01')
     .registered({ category: 'SAAS', name: 'Acme Payroll' })
     .on('2024-11-01')
     .report('r1', { period: ['2023-10-01', '2024-09-30'] })

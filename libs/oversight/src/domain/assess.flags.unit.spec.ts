@@ -41,7 +41,7 @@ describe('assess: EXPIRING', () => {
       code: 'REPORT_EXPIRING',
       status: null,
       flag: 'EXPIRING',
-      message: 'The current report r1 (SOC2 TYPE 2, 2023-10-01 to 2024-09-30) expires on 2025-09-30, in 60 days.',
+      message: 'The current SOC 2 Type 2 report by Audit & Co for 2023-10-01 to 2024-09-30 expires on 2025-09-30, in 60 days.',
       eventIds: ['received:r1'],
       since: '2025-08-01',
     });

@@ -18,7 +18,7 @@ describe('assess: precedence', () => {
     const state = history()
       .registered()
       .on('2024-11-01')
-      .report('r1', { opinion: 'QUALIFIED' })
+      .report('r1', { opinion: 'QUALIFIED', qualifiedAreas: ['A1.2'], qualificationBasis: 'backups untested' })
       .accepted('r1')
       .on('2025-01-10')
       .bridge('b1', 'r1', '2024-12-31')
@@ -55,7 +55,7 @@ describe('assess: precedence', () => {
     expect(codes(assess(state, '2024-04-01'))).toEqual([
       'NO_ACCEPTED_REPORT',
       'CRITICAL_EXCEPTION_OVERDUE',
-      'PHYSICAL_VALIDATION_MISSING',
+      'PHYSICAL_VALIDATION_INCOMPLETE',
     ]);
   });
 });
@@ -75,7 +75,7 @@ describe('assess: which report is R', () => {
   it('a withdrawn current report falls back to the previous accepted one', () => {
     const a = assess(twoReports().on('2024-12-01').withdrawn('r1', 'entered in error').state(), '2024-12-02');
     expect(a).toMatchObject({ status: 'EXPIRED', currentReportId: 'r0', expiresAt: '2024-09-30' });
-    expect(codes(a)).toEqual(['REPORT_EXPIRED', 'FISCAL_YEAR_END_NOT_COVERED']);
+    expect(codes(a)).toEqual(['REPORT_EXPIRED', 'FISCAL_YEAR_END_NOT_COVERED', 'FISCAL_YEAR_OVERLAP_INSUFFICIENT']);
     expect(reason(a, 'FISCAL_YEAR_END_NOT_COVERED')?.message).toContain('a gap of 92 days from 2023-10-01');
   });
 
@@ -109,7 +109,7 @@ describe('assess: the life of a data center', () => {
     .on('2024-11-20')
     .accepted('r1')
     .on('2024-12-01')
-    .exception('x1', { severity: 'HIGH', reportId: 'r1' })
+    .exception('x1', { severity: 'HIGH', source: 'VALIDATION' })
     .on('2024-12-05')
     .planned('x1', '2025-02-28')
     .on('2025-01-10')
@@ -122,7 +122,7 @@ describe('assess: the life of a data center', () => {
   // Short names keep the table readable.
   const [NAR, PVM, PEND, XO, FNC, FB, CRA, EXPG, EXPD] = [
     'NO_ACCEPTED_REPORT',
-    'PHYSICAL_VALIDATION_MISSING',
+    'PHYSICAL_VALIDATION_INCOMPLETE',
     'REPORT_PENDING_REVIEW',
     'EXCEPTION_OPEN',
     'FISCAL_YEAR_END_NOT_COVERED',
@@ -142,7 +142,7 @@ describe('assess: the life of a data center', () => {
     ['2025-02-20', 'ASSURED', ['BRIDGED'], [CRA, FB]],
     ['2025-08-01', 'ASSURED', ['EXPIRING', 'BRIDGED'], [CRA, EXPG, FB]],
     ['2025-10-01', 'EXPIRED', ['BRIDGED'], [EXPD, FB]],
-    ['2025-12-31', 'EXPIRED', [], [EXPD, FNC]],
+    ['2025-12-31', 'EXPIRED', [], [EXPD, FNC, 'FISCAL_YEAR_OVERLAP_INSUFFICIENT']],
   ])('on %s: %s %j', (day, status, flags, reasonCodes) => {
     const a = assess(life.stateOn(day), day);
     expect({ status: a.status, flags: a.flags, codes: codes(a) }).toEqual({ status, flags, codes: reasonCodes });
@@ -159,7 +159,7 @@ describe('assess: the life of a data center', () => {
   it('says when the exception was planned and why the gap could be bridged', () => {
     const gap = assess(life.stateOn('2024-12-31'), '2024-12-31');
     expect(reason(gap, 'EXCEPTION_OPEN')).toMatchObject({ eventIds: ['found:x1', 'planned:x1'], since: '2024-12-01' });
-    expect(reason(gap, 'FISCAL_YEAR_END_NOT_COVERED')?.message).toContain('a bridge letter from Nordic Colo');
+    expect(reason(gap, 'FISCAL_YEAR_END_NOT_COVERED')?.message).toContain('a valid bridge letter from Nordic Colo');
     const late = assess(life.stateOn('2025-12-31'), '2025-12-31');
     expect(reason(late, 'FISCAL_YEAR_END_NOT_COVERED')?.message).toContain('only a new report can close it');
   });

@@ -22,7 +22,7 @@ describe('REVIEW_SUPERSEDED: a changed review decision shows in the reasons', ()
     const r = a.reasons.find((x) => x.code === 'REVIEW_SUPERSEDED')!;
     expect(r).toMatchObject({ status: null, flag: null, since: '2024-12-01', eventIds: ['review:r1', 'review:r1#2'] });
     expect(r.message).toBe(
-      'The review of report r1 (SOC2 TYPE 2, 2023-10-01 to 2024-09-30) changed from ACCEPTED (reviewer, 2024-11-15) ' +
+      'The review of the SOC 2 Type 2 report by Audit & Co for 2023-10-01 to 2024-09-30 changed from ACCEPTED (reviewer, 2024-11-15) ' +
         'to REJECTED (reviewer, 2024-12-01): Opinion withdrawn by the service auditor',
     );
   });

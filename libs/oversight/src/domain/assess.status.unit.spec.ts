@@ -37,7 +37,7 @@ describe('assess: NO_ASSURANCE', () => {
     const a = assess(history().registered().state(), '2023-03-01');
     expect(a.status).toBe('NO_ASSURANCE');
     expect(a.reasons).toEqual([
-      expect.objectContaining({ code: 'NO_ACCEPTED_REPORT', eventIds: ['registered'], since: '2023-01-02' }),
+      expect.objectContaining({ code: 'NO_ACCEPTED_REPORT', eventIds: ['registered'], since: '2023-10-01' }),
     ]);
     expect(a).toMatchObject({ currentReportId: null, reach: null, expiresAt: null, nextReassessmentOn: '2023-12-31' });
   });
@@ -46,7 +46,7 @@ describe('assess: NO_ASSURANCE', () => {
     const a = assess(history().registered().on('2024-11-01').report('r1').state(), '2024-11-05');
     expect(a.status).toBe('NO_ASSURANCE');
     expect(a.flags).toEqual(['PENDING_REVIEW']);
-    expect(reason(a, 'NO_ACCEPTED_REPORT')?.message).toContain('Awaiting review: r1');
+    expect(reason(a, 'NO_ACCEPTED_REPORT')?.message).toContain('Awaiting review: the SOC 2 Type 2 report by Audit & Co for 2023-10-01 to 2024-09-30.');
     expect(reason(a, 'REPORT_PENDING_REVIEW')).toEqual(
       expect.objectContaining({ status: null, flag: 'PENDING_REVIEW', eventIds: ['received:r1'], since: '2024-11-01' }),
     );
@@ -58,7 +58,7 @@ describe('assess: NO_ASSURANCE', () => {
     expect(a.reasons[0]).toEqual(
       expect.objectContaining({ code: 'NO_ACCEPTED_REPORT', eventIds: ['withdrawn:r1'], since: '2024-12-01' }),
     );
-    expect(a.reasons[0]?.message).toContain('r1 was withdrawn on 2024-12-01');
+    expect(a.reasons[0]?.message).toContain('the SOC 2 Type 2 report by Audit & Co for 2023-10-01 to 2024-09-30 was withdrawn on 2024-12-01');
   });
 
   it('a rejected report gives no assurance', () => {
@@ -78,7 +78,7 @@ describe('assess: NO_ASSURANCE', () => {
       .state();
     const before = assess(state, '2024-06-29');
     expect(before.status).toBe('NO_ASSURANCE');
-    expect(before.reasons[0]?.message).toContain('Not relied on yet: r1 (coverage ends 2024-06-30)');
+    expect(before.reasons[0]?.message).toContain('Not relied on yet: the SOC 2 Type 2 report by Audit & Co for 2024-01-01 to 2024-06-30 (its coverage ends 2024-06-30)');
     expect(before.nextReassessmentOn).toBe('2024-06-30');
     const on = assess(state, '2024-06-30');
     expect(on).toMatchObject({ status: 'ASSURED', currentReportId: 'r1', coverageEnd: '2024-06-30' });

@@ -1,19 +1,24 @@
-import { exceptionCandidates, exceptionFindings, validationFindings } from './assess-exception-rules';
+import { cuecCandidates, cuecFindings } from './assess-cuec-rules';
+import { exceptionCandidates, exceptionFindings } from './assess-exception-rules';
+import { fiscalYearFindings } from './assess-fiscal-year-rules';
+import { auditorFindings, nextReportFindings, type TenantFacts } from './assess-flag-rules';
 import {
   assessContext,
   currentReportAccepted,
   currentReportFindings,
-  describe,
   finding,
   reportCandidates,
   stampDay,
   type AssessContext,
   type Finding,
 } from './assess-report-rules';
+import { requirementFindings, scopeFindings } from './assess-requirement-rules';
+import { validationFindings } from './assess-validation-rules';
+import { describe } from './report-labels';
 import { supersededReviews } from './assess-review-rules';
 import type { Assessment, AssuranceReason } from './assessment.types';
-import { addDays, dayOf, daysBetween, latestFiscalYearEnd, maxDate, nextFiscalYearEnd } from './calendar';
-import { bridgeLimit, dateCoverage, isAccepted, pendingReports, reportsInOrder } from './current-report';
+import { dayOf, latestFiscalYearEnd, nextFiscalYearEnd } from './calendar';
+import { isAccepted, pendingReports, reportsInOrder } from './current-report';
 import type { OrganizationState, Stamp } from './organization.state';
 import {
   ASSURANCE_FLAGS,
@@ -24,6 +29,7 @@ import {
 } from './oversight.vocabulary';
 
 export { isOutstanding, outstandingExceptions } from './assess-exception-rules';
+export type { TenantFacts } from './assess-flag-rules';
 
 /**
  * Every reason code `assess` emits, in the order reasons of one status are listed
@@ -36,24 +42,41 @@ export const ASSURANCE_REASON_CODES = [
   'ADVERSE_OPINION',
   'DISCLAIMER_OF_OPINION',
   'CRITICAL_EXCEPTION_OVERDUE',
+  'CRITICAL_EXCEPTION_UNPLANNED',
   'REPORT_EXPIRED',
   'FISCAL_YEAR_END_NOT_COVERED',
-  'REQUIRED_FRAMEWORK_MISSING',
-  'REQUIRED_TYPE_MISSING',
+  'FISCAL_YEAR_OVERLAP_INSUFFICIENT',
+  'DESIGN_ONLY_REPORT',
+  'GENERAL_USE_REPORT_ONLY',
+  'REQUIREMENT_UNMET',
   'REQUIRED_CRITERIA_MISSING',
   'PERIOD_TOO_SHORT',
+  'QUALIFIED_ON_RELIED_AREA',
   'CUEC_NOT_MAPPED',
+  'CUEC_DEFICIENT',
   'EXPECTED_CONTROL_NOT_TESTED',
+  'SERVICE_NOT_IN_SCOPE',
+  'SITE_NOT_IN_SCOPE',
+  'CARVED_OUT_SUBSERVICE_UNTRACKED',
+  'RELIANCE_REDUCED',
+  'TYPE_1_ACCEPTED_TEMPORARILY',
   'QUALIFIED_OPINION',
   'ACCEPTED_WITH_CONDITIONS',
   'EXCEPTION_OPEN',
+  'EXCEPTION_NOT_EVALUATED',
   'CUEC_PLANNED',
+  'CUEC_NOT_TESTED',
+  'BRIDGE_DISCLOSES_CHANGES',
   'VALIDATION_DEFICIENT',
-  'PHYSICAL_VALIDATION_MISSING',
+  'PHYSICAL_VALIDATION_INCOMPLETE',
+  'OPERATIONAL_VALIDATION_MISSING',
   'CURRENT_REPORT_ACCEPTED',
   'REPORT_PENDING_REVIEW',
   'REPORT_EXPIRING',
   'FISCAL_YEAR_END_BRIDGED',
+  'LATE_ISSUED',
+  'AUDITOR_NOT_VETTED',
+  'FISCAL_YEAR_END_AT_RISK',
   'REVIEW_SUPERSEDED',
 ] as const;
 export type AssuranceReasonCode = (typeof ASSURANCE_REASON_CODES)[number];
@@ -63,17 +86,20 @@ export type AssuranceReasonCode = (typeof ASSURANCE_REASON_CODES)[number];
  * caller decides which events the state holds (as-of queries fold up to a moment); dated facts
  * that lie after the day (a coverage end, a validation date) are not relied on yet.
  */
-export function assess(state: OrganizationState, at: IsoDateTime | IsoDate): Assessment {
+export function assess(state: OrganizationState, at: IsoDateTime | IsoDate, tenant?: TenantFacts): Assessment {
   const day = dayOf(at);
   if (state.lifecycle !== 'ACTIVE') return terminal(state, day);
 
   const ctx = assessContext(state, day);
   const findings = [
-    ...(ctx.r ? currentReportFindings(ctx, ctx.r) : [noAcceptedReport(ctx)]),
-    ...fiscalYearEnd(ctx),
+    ...(ctx.r ? ctx.currents.flatMap((r) => currentReportFindings(ctx, r)) : [noAcceptedReport(ctx)]),
+    ...(ctx.r ? [...requirementFindings(ctx), ...scopeFindings(ctx), ...cuecFindings(ctx)] : []),
+    ...(ctx.r ? fiscalYearFindings(ctx) : []),
     ...exceptionFindings(ctx),
     ...validationFindings(ctx),
     ...pendingReview(ctx),
+    ...auditorFindings(ctx, tenant),
+    ...nextReportFindings(ctx),
     ...supersededReviews(ctx),
   ];
   // "Why is it green?" needs an answer too, but only when nothing else implies a status.
@@ -84,6 +110,7 @@ export function assess(state: OrganizationState, at: IsoDateTime | IsoDate): Ass
   const candidates = [
     ...reportCandidates(ctx, flags.includes('EXPIRING')),
     ...exceptionCandidates(ctx),
+    ...cuecCandidates(ctx),
     nextFiscalYearEnd(ctx.policy.fiscalYearEnd, day),
   ];
   return {
@@ -106,19 +133,19 @@ function noAcceptedReport(ctx: AssessContext): Finding {
   // The state keeps only the latest review, so a REJECTED report may never have been accepted;
   // its rejection still counts as the moment reliance stopped (the best the state can tell).
   const stops = reportsInOrder(state).flatMap((r): Array<{ id: string; stamp: Stamp; verb: string }> => {
-    if (r.review?.decision === 'REJECTED') return [{ id: r.reportId, stamp: r.review, verb: 'was rejected' }];
-    if (r.withdrawn && r.review) return [{ id: r.reportId, stamp: r.withdrawn, verb: 'was withdrawn' }];
+    if (r.review?.decision === 'REJECTED') return [{ id: describe(r), stamp: r.review, verb: 'was rejected' }];
+    if (r.withdrawn && r.review) return [{ id: describe(r), stamp: r.withdrawn, verb: 'was withdrawn' }];
     return [];
   });
   const last = stops.reduce<(typeof stops)[number] | null>(
     (a, b) => (a && Date.parse(a.stamp.effectiveAt) > Date.parse(b.stamp.effectiveAt) ? a : b),
     null,
   );
-  const pending = pendingReports(state).map((p) => p.reportId);
+  const pending = pendingReports(state).map(describe);
   // Accepted, but about a period that has not ended on the day assessed.
   const early = reportsInOrder(state)
     .filter((r) => isAccepted(r) && r.coverageEnd > day)
-    .map((r) => `${r.reportId} (coverage ends ${r.coverageEnd})`);
+    .map((r) => `${describe(r)} (its coverage ends ${r.coverageEnd})`);
   const message = [
     last ? `No accepted report: ${last.id} ${last.verb} on ${stampDay(last.stamp)}.` : 'No accepted report.',
     pending.length > 0 ? ` Awaiting review: ${pending.join(', ')}.` : '',
@@ -128,35 +155,9 @@ function noAcceptedReport(ctx: AssessContext): Finding {
   return finding('NO_ACCEPTED_REPORT', 'NO_ASSURANCE', message, [stamp], stamp ? stampDay(stamp) : null);
 }
 
-/** The reliance date F: covered by an audited period, bridged, or a gap. */
-function fiscalYearEnd(ctx: AssessContext): Finding[] {
-  const { state, relianceDate: f, policy } = ctx;
-  const coverage = dateCoverage(state, ctx.accepted, f);
-  if (coverage.kind === 'BRIDGED') {
-    const { report, letter } = coverage;
-    const message =
-      `Fiscal year end ${f} is reached only through bridge letter ${letter.letterId} extending ` +
-      `${describe(report)} to ${letter.coversTo}; a bridge letter is a management assertion, not an audit opinion.`;
-    const since = maxDate(f, stampDay(letter));
-    return [finding('FISCAL_YEAR_END_BRIDGED', null, message, [report.received, letter], since, { flag: 'BRIDGED' })];
-  }
-  if (coverage.kind !== 'GAP') return [];
-  const { report, reach, letter } = coverage;
-  const close =
-    f <= bridgeLimit(state, report)
-      ? `a bridge letter from ${state.profile?.name ?? 'the organization'} covering to ${f} would close it`
-      : `it lies more than ${policy.maxBridgeMonths} months after the coverage end ${report.coverageEnd}, ` +
-        'so only a new report can close it';
-  const message =
-    `Fiscal year end ${f} is not covered: assurance reaches ${reach} through ${describe(report)}, ` +
-    `a gap of ${days(daysBetween(reach, f))} from ${addDays(reach, 1)}; ${close}.`;
-  // Since F: the day this reliance date arrived uncovered (the gap itself opened at reach + 1).
-  return [finding('FISCAL_YEAR_END_NOT_COVERED', 'COVERAGE_GAP', message, [report.received, letter], f)];
-}
-
 function pendingReview(ctx: AssessContext): Finding[] {
   return pendingReports(ctx.state).map((p, rank) => {
-    const message = `Report ${p.reportId} received on ${stampDay(p.received)} awaits its review.`;
+    const message = `${cap(describe(p))}, received on ${stampDay(p.received)}, awaits its review.`;
     return finding('REPORT_PENDING_REVIEW', null, message, [p.received], stampDay(p.received), {
       flag: 'PENDING_REVIEW',
       rank,
@@ -211,8 +212,8 @@ function highest(reasons: AssuranceReason[]): AssuranceStatus {
   return ASSURANCE_STATUSES[index] ?? 'NO_ASSURANCE';
 }
 
-function days(n: number): string {
-  return n === 1 ? '1 day' : `${n} days`;
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function earliestAfter(day: IsoDate, candidates: IsoDate[]): IsoDate | null {

@@ -1,6 +1,5 @@
 import { addDays, addMonths, daysInMonth } from './calendar';
-import type { BridgeLetterReceivedData } from './oversight.events';
-import type { OrganizationState, ReportState, Stamp } from './organization.state';
+import type { BridgeLetterState, OrganizationState, ReportState } from './organization.state';
 import type { IsoDate } from './oversight.vocabulary';
 
 /**
@@ -9,7 +8,7 @@ import type { IsoDate } from './oversight.vocabulary';
  * continuity read models, so that "current" means the same thing everywhere.
  */
 
-export type BridgeLetter = BridgeLetterReceivedData & Stamp;
+export type BridgeLetter = BridgeLetterState;
 
 /** Reports in the order received; ids whose report is missing are skipped. */
 export function reportsInOrder(state: OrganizationState): ReportState[] {
@@ -61,22 +60,36 @@ export function currentReport(state: OrganizationState, day?: IsoDate): ReportSt
 }
 
 /**
- * The bridge letter that extends `report` furthest within the policy's max bridge, or null.
- * A letter reaching further than the max bridge does not count at all (DESIGN §3): a
- * management assertion is only good for a short gap. A letter that starts after the coverage
- * end would leave a hole, so it does not count either (the decider should refuse it anyway).
+ * The bridge letter that extends `report` furthest and is valid (DESIGN §3 v2, reach): it starts
+ * at the period end, spans at most the policy's max bridge, is signed and dated, states that
+ * there were no other material changes, and its review (if any) did not reject it. Letters
+ * recorded under version 1 lack the signature fields and so do not count.
  */
 export function validBridgeLetter(state: OrganizationState, report: ReportState): BridgeLetter | null {
-  const limit = bridgeLimit(state, report);
-  const contiguousFrom = addDays(report.coverageEnd, 1);
+  if (report.reportType !== 'TYPE_2') return null;
   let best: BridgeLetter | null = null;
-  for (const id of report.bridgeLetterIds) {
-    const letter = state.bridgeLetters[id];
-    if (!letter || letter.coversFrom > contiguousFrom) continue;
-    if (letter.coversTo <= report.coverageEnd || letter.coversTo > limit) continue;
+  for (const letter of lettersOf(state, report)) {
+    if (bridgeLetterDefects(state, report, letter).length > 0) continue;
     if (best === null || letter.coversTo > best.coversTo) best = letter;
   }
   return best;
+}
+
+export function lettersOf(state: OrganizationState, report: ReportState): BridgeLetter[] {
+  return report.bridgeLetterIds.flatMap((id) => (state.bridgeLetters[id] ? [state.bridgeLetters[id]!] : []));
+}
+
+/** Why a bridge letter does not extend its report, in words; empty when it is valid. */
+export function bridgeLetterDefects(state: OrganizationState, report: ReportState, letter: BridgeLetter): string[] {
+  const out: string[] = [];
+  if (letter.coversFrom > addDays(report.coverageEnd, 1)) out.push(`it starts after the period end ${report.coverageEnd}`);
+  if (letter.coversTo <= report.coverageEnd) out.push('it ends within the audited period');
+  const limit = bridgeLimit(state, report);
+  if (letter.coversTo > limit) out.push(`it reaches beyond ${limit}, more than ${state.policy.maxBridgeMonths} months`);
+  if (!letter.signedBy || !letter.issuedOn) out.push('it was not recorded as signed and dated');
+  if (letter.noOtherChangesStated !== true) out.push('it does not state that there were no other material changes');
+  if (letter.review?.decision === 'REJECTED') out.push('its review rejected it');
+  return out;
 }
 
 /**

@@ -79,7 +79,7 @@ describe('carvedOutChildren', () => {
     ]);
     expect(found.map((c) => c.id)).toEqual(['p', 'n']);
     // A lapse older than the link starts with the link: registration, or the listing report's coverage end.
-    expect(found.map((c) => c.since)).toEqual(['2023-01-02', '2024-10-31']);
+    expect(found.map((c) => c.since)).toEqual(['2023-10-01', '2024-10-31']);
   });
 
   it('a report still under review lists nothing yet', () => {

@@ -5,7 +5,7 @@
 import { addDays } from './calendar';
 import type { CommandOfType, DecisionContext, OversightCommandType } from './oversight.commands';
 import type { AssuranceReportReceivedData, OversightEvent } from './oversight.events';
-import type { OrganizationState } from './organization.state';
+import type { OrganizationState, ReportState } from './organization.state';
 import type { IsoDate } from './oversight.vocabulary';
 import {
   fail,
@@ -23,6 +23,7 @@ import {
 type DataOf<T extends OversightCommandType> = CommandOfType<T>['data'];
 
 const SHA256 = /^[0-9a-f]{64}$/i;
+const TSC_CAPABLE: readonly string[] = ['SOC2', 'SOC3', 'ISAE3000'];
 
 export function recordReportReceived(
   d: DataOf<'RecordReportReceived'>,
@@ -42,13 +43,30 @@ export function recordReportReceived(
     }
     requireNotAfterEffectiveDay(d.opinionDate, context, 'OPINION_DATE_IN_FUTURE', 'opinionDate');
   }
-  if (d.framework === 'SOC2' && d.criteria.length === 0) {
+  const frameworks = [d.framework, ...(d.frameworks ?? [])];
+  requireUnique(d.frameworks ?? [], 'DUPLICATE_FRAMEWORK', 'framework');
+  const soc2 = frameworks.includes('SOC2');
+  if (soc2 && d.criteria.length === 0) {
     fail('SOC2_REQUIRES_CRITERIA', `a SOC2 report must list at least one trust services criterion`);
   }
-  if (d.framework !== 'SOC2' && d.framework !== 'SOC3' && d.criteria.length > 0) {
+  // SECURITY (the common criteria) underlies every SOC 2 examination.
+  if (soc2 && !d.criteria.includes('SECURITY')) {
+    fail('SOC2_REQUIRES_SECURITY', `a SOC2 report must include SECURITY (got ${q(d.criteria)})`);
+  }
+  if (!frameworks.some((f) => TSC_CAPABLE.includes(f)) && d.criteria.length > 0) {
     fail('CRITERIA_ONLY_FOR_SOC2_SOC3', `a ${d.framework} report cannot list criteria ${q(d.criteria)}`);
   }
   requireUnique(d.criteria, 'DUPLICATE_CRITERION', 'criterion');
+  if ((d.qualifiedAreas ?? []).length > 0 && d.opinion !== 'QUALIFIED') {
+    fail('QUALIFIED_AREAS_ONLY_FOR_QUALIFIED', `a ${d.opinion} opinion has no qualified areas (got ${q(d.qualifiedAreas)})`);
+  }
+  (d.qualifiedAreas ?? []).forEach((a, i) => requireText(a, `qualifiedAreas[${i}]`));
+  d.subserviceOrganizations.forEach((sub, i) => {
+    (sub.csocs ?? []).forEach((c, j) => {
+      requireText(c.ref, `subserviceOrganizations[${i}].csocs[${j}].ref`);
+      requireText(c.text, `subserviceOrganizations[${i}].csocs[${j}].text`);
+    });
+  });
   for (const siteId of d.sitesCovered) requireSite(state, siteId, 'sitesCovered');
   d.cuecs.forEach((c, i) => {
     requireText(c.ref, `cuecs[${i}].ref`);
@@ -56,7 +74,9 @@ export function recordReportReceived(
   });
   requireUnique(d.cuecs.map((c) => c.ref), 'DUPLICATE_CUEC_REF', 'CUEC ref');
   if (d.documentSha256 !== null) requireNewDocument(d.documentSha256, state);
-  return [{ type: 'AssuranceReportReceived', data: { ...d } }];
+  // When given, `frameworks` lists every framework, the primary one first, so readers need not merge.
+  const all = d.frameworks === undefined ? {} : { frameworks: [...new Set(frameworks)] };
+  return [{ type: 'AssuranceReportReceived', data: { ...d, ...all } }];
 }
 
 /** Checks the type's dates and returns the coverage end (period end, or as-of date). */
@@ -119,6 +139,7 @@ export function concludeReportReview(
   if (d.decision !== 'ACCEPTED_WITH_CONDITIONS' && d.conditions.length > 0) {
     fail('CONDITIONS_NOT_ALLOWED', `a ${d.decision} review cannot carry conditions ${q(d.conditions)}`);
   }
+  if (d.decision !== 'REJECTED') requireCompleteForAcceptance(report);
   const { supersedesReview, supersessionReason, ...data } = d;
   const current = report.review;
   if (
@@ -143,6 +164,21 @@ export function concludeReportReview(
   return [{ type: 'ReportReviewConcluded', data: { ...data, supersedes } }];
 }
 
+/** What a user auditor needs before relying on a report (DESIGN §3 v2, accepting a report). */
+function requireCompleteForAcceptance(report: ReportState): void {
+  const missing = [
+    report.opinionDate === null ? 'its opinion date' : null,
+    report.managementAssertionIncluded !== true ? "management's assertion" : null,
+  ].filter((m): m is string => m !== null);
+  if (missing.length > 0) {
+    fail('REPORT_INCOMPLETE_FOR_ACCEPTANCE', `report ${q(report.reportId)} cannot be accepted without ${missing.join(' and ')}`);
+  }
+  const basis = report.qualificationBasis ?? '';
+  if (report.opinion === 'QUALIFIED' && ((report.qualifiedAreas ?? []).length === 0 || basis.trim() === '')) {
+    fail('QUALIFIED_AREAS_REQUIRED', `report ${q(report.reportId)} has a QUALIFIED opinion: name its qualified areas and the basis`);
+  }
+}
+
 export function recordBridgeLetter(
   d: DataOf<'RecordBridgeLetter'>,
   state: OrganizationState,
@@ -153,6 +189,11 @@ export function recordBridgeLetter(
   }
   requireText(d.letterId, 'letterId');
   const report = requireLiveReport(state, d.reportId, context);
+  if (report.reportType !== 'TYPE_2') {
+    fail('BRIDGE_REQUIRES_TYPE_2', `report ${q(d.reportId)} is a Type 1: a bridge letter can only extend a Type 2 period`);
+  }
+  if (d.signedBy != null) requireText(d.signedBy, 'signedBy');
+  if (d.issuedOn != null) requireDate(d.issuedOn, 'issuedOn');
   const from = requireDate(d.coversFrom, 'coversFrom');
   const to = requireDate(d.coversTo, 'coversTo');
   const end = report.coverageEnd;

@@ -229,10 +229,11 @@ describe('RecordBridgeLetter', () => {
     withReport.when(bridge({ coversFrom: '2025-12-31' })).then([bridged({ coversFrom: '2025-12-31' })]);
   });
 
-  it('records a letter extending a Type 1 report from its as-of date', () => {
+  it('refuses a letter extending a Type 1 report (BRIDGE_REQUIRES_TYPE_2); a Type 2 one is recorded', () => {
     const type1 = spec.given([registered, event('AssuranceReportReceived', soc1Type1())]);
     const letter = { reportId: 'rep-soc1-2025', coversFrom: '2025-10-01', coversTo: '2025-12-31' };
-    type1.when(bridge(letter)).then([bridged(letter)]);
+    type1.when(bridge(letter)).thenRefuses('BRIDGE_REQUIRES_TYPE_2');
+    withReport.when(bridge()).then([bridged()]);
   });
 
   it('records a letter longer than the policy allows: the assessment, not the decider, ignores it', () => {

@@ -20,6 +20,13 @@ import {
   requireUnique,
   sameValue,
 } from './organization.decider.guards';
+import {
+  concludeBridgeLetterReview,
+  evaluateException,
+  recordCuecTest,
+  recordNextReportExpected,
+} from './organization.decider.reliance';
+import { checkPolicyV2 } from './organization.decider.policy';
 import { attachDocument, type WithDocument } from './organization.documents';
 import { evolve } from './organization.evolve';
 import { initialState, type OrganizationState } from './organization.state';
@@ -101,6 +108,14 @@ function decideOne(
       requireText(command.data.rationale, 'rationale');
       if (command.data.expiresAt !== null) requireDate(command.data.expiresAt, 'expiresAt');
       return [{ type: 'RiskAccepted', data: { ...command.data } }];
+    case 'EvaluateException':
+      return evaluateException(command.data, state, context);
+    case 'RecordCuecTest':
+      return recordCuecTest(command.data, state, context);
+    case 'ConcludeBridgeLetterReview':
+      return concludeBridgeLetterReview(command.data, state, context);
+    case 'RecordNextReportExpected':
+      return recordNextReportExpected(command.data);
     case 'AttachDocument':
       return attachDocument(command.data, state, context);
     case 'OffboardOrganization':
@@ -174,8 +189,9 @@ function setAssurancePolicy(d: DataOf<'SetAssurancePolicy'>): OversightEvent[] {
     }
   }
   requireUnique(policy.requiredCriteria, 'DUPLICATE_CRITERION', 'required criterion');
+  checkPolicyV2(policy);
   const framework = policy.requiredFramework;
-  if (policy.requiredCriteria.length > 0 && framework !== null && framework !== 'SOC2') {
+  if (policy.requiredCriteria.length > 0 && framework !== null && framework !== 'SOC2' && framework !== 'ISAE3000') {
     fail('CRITERIA_REQUIRE_SOC2', `required criteria ${q(policy.requiredCriteria)} make no sense with ${framework}`);
   }
   if (policy.maxBridgeMonths >= policy.maxReportAgeMonths) {
@@ -184,7 +200,7 @@ function setAssurancePolicy(d: DataOf<'SetAssurancePolicy'>): OversightEvent[] {
       `maxBridgeMonths ${policy.maxBridgeMonths} must be less than maxReportAgeMonths ${policy.maxReportAgeMonths}`,
     );
   }
-  return [{ type: 'AssurancePolicySet', data: { ...policy, requiredCriteria: [...policy.requiredCriteria] } }];
+  return [{ type: 'AssurancePolicySet', data: policy }];
 }
 
 /** Replaces the whole set; an empty list is accepted and clears it (nothing specific expected). */
@@ -209,10 +225,24 @@ function recordException(
   requireText(d.exceptionId, 'exceptionId');
   requireText(d.controlRef, 'controlRef');
   requireText(d.description, 'description');
+  checkSample(d.sampleSize ?? null, d.deviations ?? null);
   if (d.source === 'REPORT' && d.reportId === null) {
     fail('REPORT_SOURCE_REQUIRES_REPORT', `an exception with source REPORT must name its reportId`);
   }
   // A withdrawn (superseded) report's exceptions stay real, so only existence is required.
   if (d.reportId !== null) requireReport(state, d.reportId, context);
   return [{ type: 'ExceptionFound', data: { ...d } }];
+}
+
+/** A sample of n items with k deviations: 1 ≤ n, 0 ≤ k ≤ n; either may be unknown. */
+function checkSample(sampleSize: number | null, deviations: number | null): void {
+  if (sampleSize !== null && (!Number.isInteger(sampleSize) || sampleSize < 1)) {
+    fail('INVALID_SAMPLE_SIZE', `sampleSize ${q(sampleSize)} must be a whole number of at least 1`);
+  }
+  if (deviations !== null && (!Number.isInteger(deviations) || deviations < 0)) {
+    fail('INVALID_DEVIATIONS', `deviations ${q(deviations)} must be a whole number of at least 0`);
+  }
+  if (sampleSize !== null && deviations !== null && deviations > sampleSize) {
+    fail('DEVIATIONS_EXCEED_SAMPLE', `${deviations} deviations cannot come from a sample of ${sampleSize}`);
+  }
 }

@@ -1,4 +1,5 @@
 import type { RecordedOversightEvent } from './oversight.events';
+import { resolvePolicy } from './assurance-policy';
 import { initialState, type OrganizationState, type Stamp } from './organization.state';
 
 /**
@@ -16,7 +17,8 @@ export function evolve(state: OrganizationState, event: RecordedOversightEvent):
     case 'SiteRegistered':
       return { ...s, sites: { ...s.sites, [event.data.siteId]: { ...event.data, ...stamp } } };
     case 'AssurancePolicySet':
-      return { ...s, policy: { ...event.data }, policyStamp: stamp };
+      // v1 policies lack the v2 parameters: they take their defaults.
+      return { ...s, policy: resolvePolicy(event.data), policyStamp: stamp };
     case 'ExpectedControlsDefined':
       return { ...s, expectedControls: [...event.data.controls], expectedControlsStamp: stamp };
     case 'AssuranceReportReceived': {
@@ -36,6 +38,7 @@ export function evolve(state: OrganizationState, event: RecordedOversightEvent):
             review: null,
             bridgeLetterIds: [],
             cuecMappings: {},
+            cuecTests: {},
           },
         },
         reportOrder: [...s.reportOrder, d.reportId],
@@ -81,6 +84,7 @@ export function evolve(state: OrganizationState, event: RecordedOversightEvent):
             remediation: null,
             closed: null,
             riskAcceptance: null,
+            evaluation: null,
           },
         },
         exceptionOrder: [...s.exceptionOrder, event.data.exceptionId],
@@ -97,6 +101,22 @@ export function evolve(state: OrganizationState, event: RecordedOversightEvent):
         ...x,
         riskAcceptance: { ...event.data, ...stamp },
       }));
+    case 'ExceptionEvaluated':
+      return withException(s, event.data.exceptionId, (x) => ({ ...x, evaluation: { ...event.data, ...stamp } }));
+    case 'CuecTested':
+      return withReport(s, event.data.reportId, (r) => {
+        const tests = r.cuecTests ?? {};
+        const ref = event.data.cuecRef;
+        return { ...r, cuecTests: { ...tests, [ref]: [...(tests[ref] ?? []), { ...event.data, ...stamp }] } };
+      });
+    case 'BridgeLetterReviewConcluded': {
+      const letter = s.bridgeLetters[event.data.letterId];
+      if (!letter) return s;
+      const reviewed = { ...letter, review: { ...event.data, ...stamp } };
+      return { ...s, bridgeLetters: { ...s.bridgeLetters, [event.data.letterId]: reviewed } };
+    }
+    case 'NextReportExpected':
+      return { ...s, nextReport: { ...event.data, ...stamp } };
     case 'DocumentAttached':
       return { ...s, documents: [...(s.documents ?? []), { ...event.data, ...stamp }] };
     case 'OrganizationOffboarded':

@@ -87,6 +87,7 @@ export function soc2Type2(overrides: Partial<AssuranceReportReceivedData> = {}):
     cuecs: [{ ref: 'CUEC-1', description: 'User entities review the list of persons with data center access.' }],
     subserviceOrganizations: [],
     documentSha256: 'ab'.repeat(32),
+    managementAssertionIncluded: true,
     ...overrides,
   };
 }

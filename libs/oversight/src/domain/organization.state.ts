@@ -1,8 +1,12 @@
-import { DEFAULT_POLICY, type AssurancePolicy } from './assurance-policy';
+import { resolvePolicy, type AssurancePolicy } from './assurance-policy';
 import type {
   AssuranceReportReceivedData,
   BridgeLetterReceivedData,
+  BridgeLetterReviewConcludedData,
   CuecMappedData,
+  CuecTestedData,
+  ExceptionEvaluatedData,
+  NextReportExpectedData,
   ExceptionFoundData,
   ExpectedControl,
   OrganizationRegisteredData,
@@ -36,10 +40,12 @@ export interface OrganizationState {
   reports: Record<string, ReportState>;
   /** Report ids in the order received. */
   reportOrder: string[];
-  bridgeLetters: Record<string, BridgeLetterReceivedData & Stamp>;
+  bridgeLetters: Record<string, BridgeLetterState>;
   validations: ValidationRecord[];
   exceptions: Record<string, ExceptionState>;
   exceptionOrder: string[];
+  /** The vendor's next report as last announced (NextReportExpected). */
+  nextReport: (NextReportExpectedData & Stamp) | null;
   /** Documents attached, in order (absent in snapshots written before documents existed). */
   documents: AttachedDocument[];
   /** Number of events folded; the stream revision is `version - 1`. */
@@ -62,7 +68,12 @@ export interface ReportState extends AssuranceReportReceivedData {
   review: (ReportReviewConcludedData & Stamp) | null;
   bridgeLetterIds: string[];
   cuecMappings: Record<string, CuecMappedData & Stamp>;
+  /** Our tests of the CUECs we operate, per CUEC ref, in the order recorded. */
+  cuecTests?: Record<string, Array<CuecTestedData & Stamp>>;
 }
+
+/** A bridge letter and our latest review of it. */
+export type BridgeLetterState = BridgeLetterReceivedData & Stamp & { review?: (BridgeLetterReviewConcludedData & Stamp) | null };
 
 export type ValidationRecord =
   | ({ kind: 'PHYSICAL' } & PhysicalValidationData & Stamp)
@@ -73,6 +84,8 @@ export interface ExceptionState extends ExceptionFoundData {
   remediation: (RemediationPlannedData & Stamp) | null;
   closed: (RemediationClosedData & Stamp) | null;
   riskAcceptance: (RiskAcceptedData & Stamp) | null;
+  /** The latest evaluation of its impact on our reliance; absent on snapshots taken before v2. */
+  evaluation?: (ExceptionEvaluatedData & Stamp) | null;
 }
 
 export function initialState(): OrganizationState {
@@ -82,7 +95,7 @@ export function initialState(): OrganizationState {
     registered: null,
     offboarded: null,
     sites: {},
-    policy: { ...DEFAULT_POLICY, requiredCriteria: [] },
+    policy: resolvePolicy({}),
     policyStamp: null,
     expectedControls: [],
     expectedControlsStamp: null,
@@ -92,6 +105,7 @@ export function initialState(): OrganizationState {
     validations: [],
     exceptions: {},
     exceptionOrder: [],
+    nextReport: null,
     documents: [],
     version: 0,
   };

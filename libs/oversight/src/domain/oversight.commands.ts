@@ -3,6 +3,10 @@ import type {
   AssuranceReportReceivedData,
   AssuranceReportWithdrawnData,
   BridgeLetterReceivedData,
+  BridgeLetterReviewConcludedData,
+  CuecTestedData,
+  ExceptionEvaluatedData,
+  NextReportExpectedData,
   CuecMappedData,
   ExceptionFoundData,
   ExpectedControlsDefinedData,
@@ -49,6 +53,10 @@ export type OversightCommand =
   | Cmd<'CloseRemediation', RemediationClosedData & WithDocument>
   | Cmd<'AcceptRisk', RiskAcceptedData>
   | Cmd<'OffboardOrganization', OrganizationOffboardedData>
+  | Cmd<'EvaluateException', ExceptionEvaluatedData>
+  | Cmd<'RecordCuecTest', CuecTestedData>
+  | Cmd<'ConcludeBridgeLetterReview', BridgeLetterReviewConcludedData>
+  | Cmd<'RecordNextReportExpected', NextReportExpectedData>
   | Cmd<'AttachDocument', DocumentAttachedData>;
 
 type Cmd<T extends string, D> = { type: T; data: D };

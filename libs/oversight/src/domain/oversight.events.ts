@@ -1,6 +1,8 @@
 import type { AssurancePolicy } from './assurance-policy';
 import type {
+  BridgeReviewDecision,
   Criticality,
+  ExceptionImpact,
   CuecState,
   ExceptionKind,
   ExceptionSource,
@@ -43,6 +45,10 @@ export type OversightEvent =
   | Ev<'RemediationClosed', RemediationClosedData>
   | Ev<'RiskAccepted', RiskAcceptedData>
   | Ev<'OrganizationOffboarded', OrganizationOffboardedData>
+  | Ev<'ExceptionEvaluated', ExceptionEvaluatedData>
+  | Ev<'CuecTested', CuecTestedData>
+  | Ev<'BridgeLetterReviewConcluded', BridgeLetterReviewConcludedData>
+  | Ev<'NextReportExpected', NextReportExpectedData>
   | Ev<'DocumentAttached', DocumentAttachedData>;
 
 type Ev<T extends string, D> = { type: T; data: D };
@@ -67,6 +73,10 @@ export const OVERSIGHT_EVENT_TYPES: readonly OversightEventType[] = [
   'RemediationClosed',
   'RiskAccepted',
   'OrganizationOffboarded',
+  'ExceptionEvaluated',
+  'CuecTested',
+  'BridgeLetterReviewConcluded',
+  'NextReportExpected',
   'DocumentAttached',
 ];
 
@@ -125,9 +135,16 @@ export interface Cuec {
   ref: string;
   description: string;
 }
+/** A complementary subservice organization control: what the carved-out party must operate. */
+export interface Csoc {
+  ref: string;
+  text: string;
+}
 export interface SubserviceInReport {
   name: string;
   method: InclusionMethod;
+  /** v2; absent on events recorded under version 1. */
+  csocs?: Csoc[];
 }
 
 export interface AssuranceReportReceivedData {
@@ -150,6 +167,13 @@ export interface AssuranceReportReceivedData {
   cuecs: Cuec[];
   subserviceOrganizations: SubserviceInReport[];
   documentSha256: string | null;
+  // Version 2 fields: absent on events recorded under version 1, and then treated as missing.
+  /** Every framework the report is issued under (a dual SOC 1 / ISAE 3402 report); includes `framework`. */
+  frameworks?: Framework[];
+  managementAssertionIncluded?: boolean | null;
+  /** For a QUALIFIED opinion: the criteria, control objectives or refs the qualification is about. */
+  qualifiedAreas?: string[];
+  qualificationBasis?: string | null;
 }
 
 export interface AssuranceReportWithdrawnData {
@@ -183,6 +207,10 @@ export interface BridgeLetterReceivedData {
   coversFrom: IsoDate;
   coversTo: IsoDate;
   materialChanges: string | null;
+  // Version 2 fields: a letter without them does not count as valid (DESIGN §3 v2).
+  signedBy?: string | null;
+  issuedOn?: IsoDate | null;
+  noOtherChangesStated?: boolean | null;
 }
 
 export interface CuecMappedData {
@@ -215,6 +243,9 @@ export interface ExceptionFoundData {
   severity: Severity;
   description: string;
   managementResponse: string | null;
+  /** v2: the auditor's sample, and the deviations found in it. */
+  sampleSize?: number | null;
+  deviations?: number | null;
 }
 
 export interface RemediationPlannedData {
@@ -241,4 +272,32 @@ export interface RiskAcceptedData {
 
 export interface OrganizationOffboardedData {
   reason: string;
+}
+
+export interface ExceptionEvaluatedData {
+  exceptionId: string;
+  impact: ExceptionImpact;
+  rationale: string;
+  /** Our control that compensates; required for COMPENSATED. */
+  compensatingControlRef: string | null;
+}
+
+export interface CuecTestedData {
+  reportId: string;
+  cuecRef: string;
+  testedOn: IsoDate;
+  result: ValidationResult;
+}
+
+export interface BridgeLetterReviewConcludedData {
+  letterId: string;
+  decision: BridgeReviewDecision;
+  reviewer: string;
+  notes: string | null;
+}
+
+/** The vendor's next report as announced: the period end it will cover and when it will come. */
+export interface NextReportExpectedData {
+  periodEnd: IsoDate;
+  deliveryBy: IsoDate;
 }

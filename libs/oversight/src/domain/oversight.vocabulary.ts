@@ -89,6 +89,22 @@ export type ExceptionSource = (typeof EXCEPTION_SOURCES)[number];
 export const EXCEPTION_KINDS = ['DESIGN', 'DESCRIPTION', 'OPERATING'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
+/** Report families (DESIGN §3 v2): ICFR = SOC1/ISAE3402, TSC = SOC2 or ISAE3000 on the TSC, GENERAL = SOC3. */
+export const REQUIREMENT_FAMILIES = ['ICFR', 'TSC', 'GENERAL'] as const;
+export type RequirementFamily = (typeof REQUIREMENT_FAMILIES)[number];
+
+/** What an exception means for our reliance on the report, once evaluated. */
+export const EXCEPTION_IMPACTS = ['NONE', 'COMPENSATED', 'RELIANCE_REDUCED'] as const;
+export type ExceptionImpact = (typeof EXCEPTION_IMPACTS)[number];
+
+/** Classes of our data the organization handles; they add TSC requirements by default. */
+export const DATA_CLASSES = ['PERSONAL', 'CONFIDENTIAL', 'FINANCIAL'] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+/** Our conclusion on a bridge letter: a management assertion is accepted or not. */
+export const BRIDGE_REVIEW_DECISIONS = ['ACCEPTED', 'REJECTED'] as const;
+export type BridgeReviewDecision = (typeof BRIDGE_REVIEW_DECISIONS)[number];
+
 /** Statuses, highest precedence first (DESIGN §3 "Assurance status"). */
 export const ASSURANCE_STATUSES = [
   'OFFBOARDED',
@@ -101,7 +117,14 @@ export const ASSURANCE_STATUSES = [
 ] as const;
 export type AssuranceStatus = (typeof ASSURANCE_STATUSES)[number];
 
-export const ASSURANCE_FLAGS = ['PENDING_REVIEW', 'EXPIRING', 'BRIDGED'] as const;
+export const ASSURANCE_FLAGS = [
+  'PENDING_REVIEW',
+  'EXPIRING',
+  'BRIDGED',
+  'LATE_ISSUED',
+  'AUDITOR_NOT_VETTED',
+  'FISCAL_YEAR_END_AT_RISK',
+] as const;
 export type AssuranceFlag = (typeof ASSURANCE_FLAGS)[number];
 
 /** A business date, `YYYY-MM-DD`, read as a UTC calendar day. */

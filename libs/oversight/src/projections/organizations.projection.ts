@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 import type { Projection } from '../../../event-store/src/projection/projection';
 import { assess } from '../domain/assess';
 import { dayOf } from '../domain/calendar';
+import { withUntrackedCarveOuts } from '../domain/carve-out-untracked';
 import { carvedOutChildren, carvedOutNames, withInherited } from '../domain/inherit';
 import { evolve } from '../domain/organization.evolve';
 import { initialState, type OrganizationState } from '../domain/organization.state';
@@ -185,7 +186,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     const previous = this.loadStatus.get(tenant, id) as { status: string; flags: string } | undefined;
     const names = carvedOutNames(state, today);
     const children = carvedOutChildren({ id, state }, today, this.links.childCandidates(tenant, id, names));
-    const a = withInherited(assess(state, today), children);
+    const a = withInherited(withUntrackedCarveOuts(assess(state, today), state, today, children), children);
     if (saveFacts) {
       this.rows.saveState(tenant, id, revision, position, state);
       this.rows.saveExceptions(tenant, id, state);

@@ -1,5 +1,6 @@
 import { assess } from '../domain/assess';
 import type { Assessment } from '../domain/assessment.types';
+import { withUntrackedCarveOuts } from '../domain/carve-out-untracked';
 import { withInherited, type CarvedOutChild } from '../domain/inherit';
 import { fold } from '../domain/organization.evolve';
 import type { OrganizationState } from '../domain/organization.state';
@@ -72,7 +73,7 @@ export function ownAsOf(
  */
 export function withChildren(answer: AsOfAnswer, children: readonly CarvedOutChild[], since?: () => IsoDate | null): AsOfAnswer {
   const { moment, state, basedOnEventIds, revision, own } = answer;
-  const assessment = withInherited(own, children);
+  const assessment = withInherited(withUntrackedCarveOuts(own, state, own.at, children), children);
   return withSince({ moment, state, basedOnEventIds, revision, own, assessment }, since ?? (() => answer.statusSince));
 }
 

@@ -77,8 +77,8 @@ describe('coverageTimeline', () => {
     expect([d.from, d.to]).toEqual(['2023-01-01', '2026-03-01']);
     const early = coverageTimeline(threeCycles(), { from: '2022-12-01', to: '2022-12-31', today: '2026-03-01' });
     expect(early.gaps.map((g) => [g.code, g.days])).toEqual([['BEFORE_FIRST_REPORT', 31]]);
-    const none = coverageTimeline(history().registered().state(), { today: '2023-01-31' });
-    expect(none.gaps.map((g) => [g.code, g.from, g.to, g.days])).toEqual([['NO_ACCEPTED_REPORT', '2023-01-02', '2023-01-31', 30]]);
+    const none = coverageTimeline(history().registered().state(), { today: '2023-10-31' });
+    expect(none.gaps.map((g) => [g.code, g.from, g.to, g.days])).toEqual([['NO_ACCEPTED_REPORT', '2023-10-01', '2023-10-31', 31]]);
   });
 
   it('refuses a window that ends before it starts', () => {

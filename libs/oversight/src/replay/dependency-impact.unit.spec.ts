@@ -72,7 +72,7 @@ describe('dependencyImpact', () => {
   it('a qualified opinion or an open exception weakens too, without INHERITED', () => {
     const qualified = stream('dc', history('2024-01-02')
       .registered({ organizationId: 'dc', name: 'Eastbay Colo', parentOrganizationId: 'acme', inclusionMethod: 'CARVE_OUT' })
-      .on('2024-01-20').report('s1', { period: ['2023-01-01', '2023-12-31'], opinion: 'QUALIFIED' })
+      .on('2024-01-20').report('s1', { period: ['2023-01-01', '2023-12-31'], opinion: 'QUALIFIED', qualifiedAreas: ['A1.2'], qualificationBasis: 'backups untested' })
       .on('2024-01-25').accepted('s1')
       .build());
     const q = dependencyImpact('dc', [qualified, acme], { asOf: '2024-03-01T00:00:00Z', knownAt: '2024-03-01T00:00:00Z' })!;

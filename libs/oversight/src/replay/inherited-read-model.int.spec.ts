@@ -53,7 +53,7 @@ describe('INHERITED in the organizations read model', () => {
   const report = (id: string, reportId: string, subserviceOrganizations: unknown[] = []) =>
     run(id, { type: 'RecordReportReceived', data: {
       reportId, framework: 'SOC2', reportType: 'TYPE_2', asOfDate: null, periodStart: '2024-01-01', periodEnd: '2024-12-31',
-      opinionDate: null, serviceAuditor: 'Audit LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'], controlObjectives: [],
+      opinionDate: '2025-01-15', managementAssertionIncluded: true, serviceAuditor: 'Audit LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'], controlObjectives: [],
       servicesCovered: [], sitesCovered: [], controlsTested: [], cuecs: [], subserviceOrganizations, documentSha256: null,
     } } as OversightCommand);
   const accept = (id: string, reportId: string) =>
@@ -107,6 +107,8 @@ describe('INHERITED in the organizations read model', () => {
   it('and recovers when the data center is assured again', async () => {
     clock.set('2025-03-05T09:00:00Z');
     await run('dc', { type: 'CloseRemediation', data: { exceptionId: 'x1', resolution: 'done', evidence: null, verifiedBy: null } });
+    // A careful team evaluates a report exception's impact (EXCEPTION_NOT_EVALUATED otherwise).
+    await run('dc', { type: 'EvaluateException', data: { exceptionId: 'x1', impact: 'NONE', rationale: 'badges revoked', compensatingControlRef: null } });
     expect([row('dc').status, row('acme').status, row('bolt').status]).toEqual(['ASSURED', 'ASSURED', 'ASSURED']);
   });
 

@@ -12,7 +12,7 @@ describe('replayTimeline', () => {
 
   it('lists every event in business order, and every day on which time alone changed the verdict', () => {
     expect(summary(replayTimeline(stream, all))).toEqual([
-      ['EVENT', '2023-01-02', 'registered', 'NO_ASSURANCE', '', true, null],
+      ['EVENT', '2023-10-01', 'registered', 'NO_ASSURANCE', '', true, null],
       ['EVENT', '2024-11-01', 'received:r1', 'NO_ASSURANCE', 'PENDING_REVIEW', false, 'NO_ASSURANCE'],
       ['EVENT', '2024-11-15', 'review:r1', 'ASSURED', '', true, 'NO_ASSURANCE'],
       // The fiscal year end arrives uncovered (r1 reaches only 2024-09-30).

@@ -49,7 +49,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   'Actor.id': 'The user id (the token subject).',
   'Actor.role': 'The role the user acted in, e.g. RECORDER.',
   'Assurance.currentReportId': 'The current report (R) the status rests on; null with none.',
-  'Assurance.flags': 'Flags beside the status: PENDING_REVIEW, EXPIRING, BRIDGED.',
+  'Assurance.flags': 'Flags beside the status: PENDING_REVIEW, EXPIRING, BRIDGED, LATE_ISSUED, AUDITOR_NOT_VETTED, FISCAL_YEAR_END_AT_RISK.',
   'Assurance.reasons': 'Why the status and flags hold; empty only when ASSURED with no flag.',
   'Assurance.status': 'The assessed status on assessedOn.',
   'AssurancePolicy.expiryWarningDays': 'Days before expiry from which the EXPIRING flag is raised.',

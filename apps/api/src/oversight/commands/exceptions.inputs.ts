@@ -1,6 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   CriticalityEnum,
+  ExceptionImpactEnum,
   ExceptionKindEnum,
   ExceptionSourceEnum,
   OperationalAreaEnum,
@@ -45,6 +46,17 @@ export class RecordExceptionInput extends OrganizationCommandInput {
   @Field(() => CriticalityEnum) severity!: v.Severity;
   @Field() description!: string;
   @Field(() => String, { nullable: true }) managementResponse?: string | null;
+  @Field(() => Int, { nullable: true, description: "The service auditor's sample size." }) sampleSize?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Deviations found in the sample.' }) deviations?: number | null;
+}
+
+@InputType()
+export class EvaluateExceptionInput extends OrganizationCommandInput {
+  @Field(() => ID) exceptionId!: string;
+  @Field(() => ExceptionImpactEnum) impact!: v.ExceptionImpact;
+  @Field() rationale!: string;
+  @Field(() => String, { nullable: true, description: 'Our control that compensates; required for COMPENSATED.' })
+  compensatingControlRef?: string | null;
 }
 
 @InputType()

@@ -69,6 +69,8 @@ export class ExceptionsResolver {
         severity: input.severity,
         description: g.text(input.description, 'description', LIMITS.text),
         managementResponse: g.optionalText(input.managementResponse, 'managementResponse'),
+        sampleSize: input.sampleSize ?? null,
+        deviations: input.deviations ?? null,
       },
     }, input);
   }

@@ -1,13 +1,18 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   CriticalityEnum,
+  DataClassEnum,
   FrameworkEnum,
   InclusionMethodEnum,
   OrganizationCategoryEnum,
   OrganizationRoleEnum,
+  PhysicalAreaEnum,
   ReportTypeEnum,
+  RequirementFamilyEnum,
   TrustServicesCriterionEnum,
+  ValidationMethodEnum,
 } from '../../graphql/enums';
+import { DateScalar } from '../../graphql/scalars';
 import type * as v from '../../../../../libs/oversight/src/domain/oversight.vocabulary';
 import { CommandMetaInput, OrganizationCommandInput } from './command-meta.input';
 
@@ -48,6 +53,13 @@ export class RegisterSiteInput extends OrganizationCommandInput {
   @Field(() => String, { nullable: true }) city?: string | null;
 }
 
+@InputType({ description: 'One kind of report the policy requires.' })
+export class AssuranceRequirementInput {
+  @Field(() => RequirementFamilyEnum, { nullable: true, description: 'None for any family.' }) family?: v.RequirementFamily | null;
+  @Field(() => ReportTypeEnum, { nullable: true, description: 'Default TYPE_2.' }) reportType?: v.ReportType | null;
+  @Field(() => [TrustServicesCriterionEnum], { nullable: true, description: 'TSC family only.' }) criteria?: v.TrustServicesCriterion[] | null;
+}
+
 @InputType()
 export class SetAssurancePolicyInput extends OrganizationCommandInput {
   @Field(() => FrameworkEnum, { nullable: true }) requiredFramework?: v.Framework | null;
@@ -59,6 +71,26 @@ export class SetAssurancePolicyInput extends OrganizationCommandInput {
   @Field(() => Int, { nullable: true }) minPeriodMonths?: number | null;
   @Field(() => Int, { nullable: true }) physicalValidationMonths?: number | null;
   @Field(() => Int, { nullable: true }) expiryWarningDays?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Audited days of the fiscal year required, in months (default 6).' })
+  minFiscalYearOverlapMonths?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'A Type 1 report is relied on, with exceptions, before this day.' })
+  acceptType1Until?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Days a CRITICAL exception may stay without a remediation plan (default 30).' })
+  criticalPlanningGraceDays?: number | null;
+  @Field(() => Int, { nullable: true, description: "Days to evaluate a report exception's impact (default 30)." })
+  exceptionEvaluationDays?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Months an EFFECTIVE CUEC test stays current (default 12).' })
+  cuecTestMonths?: number | null;
+  @Field(() => [PhysicalAreaEnum], { nullable: true, description: 'Areas a colocation data center must have validated at every site.' })
+  requiredPhysicalAreas?: v.PhysicalArea[] | null;
+  @Field(() => [ValidationMethodEnum], { nullable: true, description: 'Validation methods that count (default: all but QUESTIONNAIRE).' })
+  acceptedValidationMethods?: v.ValidationMethod[] | null;
+  @Field(() => [AssuranceRequirementInput], { nullable: true, description: 'Reports required; replaces the requiredFramework/Type/Criteria shorthand.' })
+  requirements?: AssuranceRequirementInput[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Reliance profile: relevant to financial reporting (adds an ICFR Type 2 requirement).' })
+  icfrRelevant?: boolean | null;
+  @Field(() => [DataClassEnum], { nullable: true, description: 'Reliance profile: our data it handles (adds TSC criteria).' })
+  dataClasses?: v.DataClass[] | null;
 }
 
 @InputType()

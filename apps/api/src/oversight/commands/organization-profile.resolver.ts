@@ -119,6 +119,20 @@ export class OrganizationProfileResolver {
         minPeriodMonths: optional(input.minPeriodMonths),
         physicalValidationMonths: optional(input.physicalValidationMonths),
         expiryWarningDays: optional(input.expiryWarningDays),
+        minFiscalYearOverlapMonths: optional(input.minFiscalYearOverlapMonths),
+        acceptType1Until: input.acceptType1Until ?? null,
+        criticalPlanningGraceDays: optional(input.criticalPlanningGraceDays),
+        exceptionEvaluationDays: optional(input.exceptionEvaluationDays),
+        cuecTestMonths: optional(input.cuecTestMonths),
+        requiredPhysicalAreas: optional(input.requiredPhysicalAreas),
+        acceptedValidationMethods: optional(input.acceptedValidationMethods),
+        requirements: g.list(input.requirements, 'requirements', (r) => ({
+          family: r.family ?? null,
+          reportType: r.reportType ?? 'TYPE_2',
+          criteria: r.criteria ?? [],
+        })),
+        icfrRelevant: input.icfrRelevant ?? false,
+        dataClasses: input.dataClasses ?? [],
       },
     }, input);
   }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import {
+  BridgeReviewDecisionEnum,
   CuecStateEnum,
   FrameworkEnum,
   InclusionMethodEnum,
@@ -7,6 +8,7 @@ import {
   ReportTypeEnum,
   ReviewDecisionEnum,
   TrustServicesCriterionEnum,
+  ValidationResultEnum,
 } from '../../graphql/enums';
 import { DateScalar } from '../../graphql/scalars';
 import type * as v from '../../../../../libs/oversight/src/domain/oversight.vocabulary';
@@ -18,10 +20,17 @@ export class CuecInput {
   @Field() description!: string;
 }
 
+@InputType({ description: 'A complementary subservice organization control the report expects of a carved-out party.' })
+export class CsocInput {
+  @Field({ description: 'e.g. CSOC-1' }) ref!: string;
+  @Field({ description: 'What the subservice organization must operate.' }) text!: string;
+}
+
 @InputType()
 export class SubserviceInReportInput {
   @Field() name!: string;
   @Field(() => InclusionMethodEnum) method!: v.InclusionMethod;
+  @Field(() => [CsocInput], { nullable: true, description: 'Its CSOCs, shown in reasons.' }) csocs?: CsocInput[] | null;
 }
 
 @InputType()
@@ -43,6 +52,14 @@ export class RecordReportReceivedInput extends OrganizationCommandInput {
   @Field(() => [CuecInput], { nullable: true }) cuecs?: CuecInput[] | null;
   @Field(() => [SubserviceInReportInput], { nullable: true }) subserviceOrganizations?: SubserviceInReportInput[] | null;
   @Field(() => String, { nullable: true }) documentSha256?: string | null;
+  @Field(() => [FrameworkEnum], { nullable: true, description: 'Every framework the report is issued under (a dual SOC 1 / ISAE 3402 report).' })
+  frameworks?: v.Framework[] | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether the report includes management's assertion; required to accept it." })
+  managementAssertionIncluded?: boolean | null;
+  @Field(() => [String], { nullable: true, description: 'QUALIFIED only: the criteria, objectives or refs qualified (e.g. SECURITY, CC6.1).' })
+  qualifiedAreas?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'QUALIFIED only: the basis for the qualification.' })
+  qualificationBasis?: string | null;
   @Field(() => ID, { nullable: true, description: 'The report file, uploaded with POST /documents: attached (SOC_REPORT) in the same append, and documentSha256 taken from it.' })
   documentId?: string | null;
 }
@@ -78,6 +95,33 @@ export class RecordBridgeLetterInput extends OrganizationCommandInput {
   @Field(() => DateScalar) coversFrom!: string;
   @Field(() => DateScalar) coversTo!: string;
   @Field(() => String, { nullable: true }) materialChanges?: string | null;
+  @Field(() => String, { nullable: true, description: "Who signed it for the vendor's management; an unsigned letter does not count." })
+  signedBy?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'When it was issued.' }) issuedOn?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'It states that there were no other material changes; required for it to count.' })
+  noOtherChangesStated?: boolean | null;
+}
+
+@InputType()
+export class ConcludeBridgeLetterReviewInput extends OrganizationCommandInput {
+  @Field(() => ID) letterId!: string;
+  @Field(() => BridgeReviewDecisionEnum) decision!: v.BridgeReviewDecision;
+  @Field() reviewer!: string;
+  @Field(() => String, { nullable: true }) notes?: string | null;
+}
+
+@InputType()
+export class RecordCuecTestInput extends OrganizationCommandInput {
+  @Field(() => ID) reportId!: string;
+  @Field({ description: "The CUEC's ref in the report." }) cuecRef!: string;
+  @Field(() => DateScalar) testedOn!: string;
+  @Field(() => ValidationResultEnum) result!: v.ValidationResult;
+}
+
+@InputType()
+export class RecordNextReportExpectedInput extends OrganizationCommandInput {
+  @Field(() => DateScalar, { description: 'The period end the next report will cover.' }) periodEnd!: string;
+  @Field(() => DateScalar, { description: 'When the vendor will deliver it.' }) deliveryBy!: string;
 }
 
 @InputType()

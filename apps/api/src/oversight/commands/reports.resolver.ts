@@ -57,8 +57,16 @@ export class ReportsResolver {
         subserviceOrganizations: g.list(input.subserviceOrganizations, 'subserviceOrganizations', (s, p) => ({
           name: g.text(s.name, `${p}.name`),
           method: s.method,
+          ...(s.csocs ? { csocs: g.list(s.csocs, `${p}.csocs`, (c, cp) => ({
+            ref: g.text(c.ref, `${cp}.ref`, LIMITS.id),
+            text: g.text(c.text, `${cp}.text`, LIMITS.text),
+          })) } : {}),
         })),
         documentSha256: attach?.sha256 ?? declared,
+        ...(input.frameworks ? { frameworks: input.frameworks } : {}),
+        managementAssertionIncluded: input.managementAssertionIncluded ?? null,
+        qualifiedAreas: g.texts(input.qualifiedAreas, 'qualifiedAreas', LIMITS.id),
+        qualificationBasis: g.optionalText(input.qualificationBasis, 'qualificationBasis'),
         ...(attach ? { attach } : {}),
       },
     }, input);
@@ -109,6 +117,9 @@ export class ReportsResolver {
         coversFrom: input.coversFrom,
         coversTo: input.coversTo,
         materialChanges: g.optionalText(input.materialChanges, 'materialChanges'),
+        signedBy: g.optionalText(input.signedBy, 'signedBy', LIMITS.name),
+        issuedOn: input.issuedOn ?? null,
+        noOtherChangesStated: input.noOtherChangesStated ?? null,
       },
     }, input);
   }

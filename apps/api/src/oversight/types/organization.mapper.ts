@@ -1,3 +1,5 @@
+import { resolvePolicy } from '../../../../../libs/oversight/src/domain/assurance-policy';
+import { effectiveRequirements } from '../../../../../libs/oversight/src/domain/reliance-terms';
 import type { OrganizationState, ReportState } from '../../../../../libs/oversight/src/domain/organization.state';
 import type { OrganizationStatusView } from '../../../../../libs/oversight/src/queries/organization-status.view';
 import type { OrganizationType } from './organization.type';
@@ -38,7 +40,11 @@ export function toOrganizationType(view: OrganizationStatusView, state: Organiza
     services: lazy(() => folded().profile!.services),
     owner: lazy(() => folded().profile!.owner),
     sites: lazy(() => Object.values(folded().sites).map((s) => ({ ...s, registeredAt: s.effectiveAt }))),
-    policy: lazy(() => ({ ...folded().policy, isSet: folded().policyStamp !== null })),
+    policy: lazy(() => ({
+      ...resolvePolicy(folded().policy),
+      effectiveRequirements: effectiveRequirements(resolvePolicy(folded().policy)),
+      isSet: folded().policyStamp !== null,
+    })),
     expectedControls: lazy(() => folded().expectedControls),
     currentReport: lazy(() => {
       const st = folded();

@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar, DateTimeScalar } from '../../graphql/scalars';
 import {
   CriticalityEnum,
+  DataClassEnum,
   FrameworkEnum,
+  PhysicalAreaEnum,
+  RequirementFamilyEnum,
   ReportTypeEnum,
   TrustServicesCriterionEnum,
   ValidationMethodEnum,
@@ -21,6 +24,14 @@ export class Site {
 }
 
 @Allow(READERS_OF_DETAIL)
+@ObjectType({ description: 'One kind of report the policy requires.' })
+export class AssuranceRequirement {
+  @Field(() => RequirementFamilyEnum, { nullable: true, description: 'Null for any family.' }) family!: string | null;
+  @Field(() => ReportTypeEnum, { nullable: true }) reportType!: string | null;
+  @Field(() => [TrustServicesCriterionEnum]) criteria!: string[];
+}
+
+@Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'The assurance policy in force (defaults until one is set).' })
 export class AssurancePolicy {
   @Field(() => FrameworkEnum, { nullable: true }) requiredFramework!: string | null;
@@ -33,6 +44,20 @@ export class AssurancePolicy {
   @Field(() => Int) physicalValidationMonths!: number;
   @Field(() => Int) expiryWarningDays!: number;
   @Field({ description: 'False while the defaults hold.' }) isSet!: boolean;
+  @Field(() => [AssuranceRequirement], { description: 'Requirements as set (empty: the shorthand fields or the default apply).' })
+  requirements!: AssuranceRequirement[];
+  @Field(() => [AssuranceRequirement], { description: 'The requirements in force: explicit or shorthand, plus those the reliance profile adds.' })
+  effectiveRequirements!: AssuranceRequirement[];
+  @Field({ description: 'Reliance profile: relevant to financial reporting.' }) icfrRelevant!: boolean;
+  @Field(() => [DataClassEnum], { description: 'Reliance profile: classes of our data it handles.' }) dataClasses!: string[];
+  @Field(() => Int) minFiscalYearOverlapMonths!: number;
+  @Field(() => DateScalar, { nullable: true }) acceptType1Until!: string | null;
+  @Field(() => Int) criticalPlanningGraceDays!: number;
+  @Field(() => Int) exceptionEvaluationDays!: number;
+  @Field(() => Int) cuecTestMonths!: number;
+  @Field(() => [PhysicalAreaEnum]) requiredPhysicalAreas!: string[];
+  @Field(() => [ValidationMethodEnum]) acceptedValidationMethods!: string[];
+  @Field(() => Int) reviewWindowDays!: number;
 }
 
 @Allow(READERS_OF_DETAIL)
