@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,6 +48,7 @@ export class ApiServer {
         // Never rewrite the committed schema.gql from a test server.
         SCHEMA_FILE: join(dataDir, 'schema.gql'),
         ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
+        ...(options.env?.NODE_ENV === 'production' ? { LEDGER_SIGNING_KEY_FILE: productionSigningKey() } : {}),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,6 +115,16 @@ export class ApiServer {
     }
     throw new Error(`API did not become healthy:\n${this.output.join('')}`);
   }
+}
+
+/** Production needs a ledger signing key outside DATA_DIR: one per test process, in its own folder. */
+let signingKeyFile: string | null = null;
+export function productionSigningKey(): string {
+  if (signingKeyFile) return signingKeyFile;
+  const file = join(mkdtempSync(join(tmpdir(), 'oversight-key-')), 'ledger-signing-key.pem');
+  const { privateKey } = generateKeyPairSync('ed25519');
+  writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+  return (signingKeyFile = file);
 }
 
 function freePort(): Promise<number> {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -23,6 +24,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        // The configuration validated at start (env.schema.ts), for providers that read ConfigService.
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
         CqrsModule.forRoot(),
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -31,8 +31,9 @@ export class Authenticator {
     if (this.config.secret) this.keys = hmacKeySource(Buffer.from(this.config.secret));
     else if (this.config.jwksFile || this.config.jwksUrl) this.keys = jwksKeySource(this.config);
     else {
-      this.keys = hmacKeySource(ensureDevSecret(app.dataDir));
+      // Checked before the development secret is written: production writes nothing to DATA_DIR here.
       if (app.production) throw new Error('Production needs JWT_SECRET, JWT_JWKS_FILE or JWT_JWKS_URL');
+      this.keys = hmacKeySource(ensureDevSecret(app.dataDir));
       this.logger.warn(`No JWT key configured: using the local development secret in ${app.dataDir} (npm run token)`);
     }
   }
@@ -52,6 +53,7 @@ export class Authenticator {
         algorithms: this.keys.algorithms,
         issuer: this.config.issuer ?? undefined,
         audience: this.config.audience ?? undefined,
+        maxTokenAgeSeconds: this.config.maxTokenAgeSeconds,
       });
       const role = typeof claims.role === 'string' ? claims.role.toUpperCase() : '';
       const tenant = typeof claims.tenant === 'string' ? claims.tenant : '';
