@@ -8,6 +8,8 @@ export interface Caller {
   actor: Actor;
   /** Correlates the events of one request. */
   requestId: string;
+  /** When the caller's token expires (epoch ms): a WebSocket session ends then. */
+  expiresAt?: number;
 }
 
 export const DEFAULT_TENANT = 'default';

@@ -1,22 +1,13 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import {
-  getOperationAST,
-  GraphQLError,
-  NoSchemaIntrospectionCustomRule,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { AppConfig } from '../config/app-config';
 import type { Caller } from '../common/caller';
 import { enforceAccess } from '../auth/access-control';
 import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
+import { graphqlWs } from './graphql-ws.options';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars';
 
 const logger = new Logger('GraphQL');
@@ -43,7 +34,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-type WsContext = { connectionParams?: Record<string, unknown>; extra: unknown };
 
 export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDriverConfig {
   return {
@@ -72,45 +62,4 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDr
       return { caller: arg.extra?.caller };
     },
   };
-}
-
-/** graphql-ws options; `validate` is passed through to graphql-ws though Nest's type omits it. */
-function graphqlWs(config: AppConfig, auth: Authenticator) {
-  const options = {
-    path: '/graphql',
-    // graphql-ws validates on its own: give it the same limits as HTTP.
-    validate: (schema: GraphQLSchema, document: DocumentNode) =>
-      validate(schema, document, [
-        ...specifiedRules,
-        queryLimitsRule,
-        ...(config.production ? [NoSchemaIntrospectionCustomRule] : []),
-      ]),
-    // A socket is for subscriptions; queries and mutations go over HTTP, with its rate limit.
-    onSubscribe: (_ctx: unknown, _id: string, payload: { query: string; operationName?: string | null }) => {
-      try {
-        const operation = getOperationAST(parse(payload.query, { maxTokens: 20_000 }), payload.operationName);
-        if (operation?.operation === 'subscription') return undefined;
-      } catch {
-        return undefined; // graphql-ws reports the syntax error itself
-      }
-      return [
-        new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
-          extensions: { code: 'BAD_USER_INPUT' },
-        }),
-      ];
-    },
-    // A socket is signed in once, with the token in connectionParams; a bad one is refused.
-    onConnect: async (ctx: WsContext) => {
-      const params = ctx.connectionParams ?? {};
-      try {
-        (ctx.extra as { caller?: Caller }).caller = await auth.authenticate(
-          params.authorization ?? params.Authorization,
-        );
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
-  return options;
 }
