@@ -72,7 +72,9 @@ export class ServerProcess {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.child?.exitCode !== null) throw new Error(`server exited (${this.child?.exitCode}): ${this.output.slice(-3000)}`);
-      const health = await fetch(`http://127.0.0.1:${this.port}/health`).then((r) => r.json() as Promise<Health>, () => null);
+      // Positions are shown to an operator token only.
+      const operator = { authorization: `Bearer ${mintToken(Buffer.from(this.secret), { role: 'ADMIN', tenant: 'default', subject: 'bench', ttlSeconds: 3600, operator: true })}` };
+      const health = await fetch(`http://127.0.0.1:${this.port}/health`, { headers: operator }).then((r) => r.json() as Promise<Health>, () => null);
       // Compared with the last organization event, not with health's lag: the head may be a
       // ledger checkpoint in a stream the projections do not follow.
       const target = lastOrganizationPosition(this.options.dataDir);

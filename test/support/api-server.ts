@@ -65,6 +65,11 @@ export class ApiServer {
     return mintToken(Buffer.from(TEST_JWT_SECRET), { role, tenant, subject, ttlSeconds });
   }
 
+  /** An operator token (claim `operator: true`): the holder of the signing key, not a tenant role. */
+  operatorToken(): string {
+    return mintToken(Buffer.from(TEST_JWT_SECRET), { role: 'ADMIN', tenant: 'default', subject: 'e2e-operator', ttlSeconds: 3600, operator: true });
+  }
+
   /** Sends as the default ADMIN unless `headers` carries its own authorization (or '' for none). */
   async gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
     const auth = headers.authorization ?? `Bearer ${this.token()}`;
@@ -84,8 +89,9 @@ export class ApiServer {
     return r.data as T;
   }
 
+  /** /health as the operator sees it (head and projection positions); unauthenticated it shows less. */
   async health(): Promise<any> {
-    return (await fetch(`http://127.0.0.1:${this.port}/health`)).json();
+    return (await fetch(`http://127.0.0.1:${this.port}/health`, { headers: { authorization: `Bearer ${this.operatorToken()}` } })).json();
   }
 
   /** Graceful stop (SIGTERM); resolves with the exit code. */

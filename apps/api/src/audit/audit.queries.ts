@@ -4,11 +4,12 @@ import type { EventStore } from '../../../../libs/event-store/src/event-store.po
 import type { Clock } from '../../../../libs/oversight/src/application/clock';
 import { metadataOf, organizationStream } from '../../../../libs/oversight/src/application/event-envelope';
 import type { EvidencePack } from '../../../../libs/oversight/src/ledger/evidence-pack';
-import { collectEvidencePack, scanLedger } from '../../../../libs/oversight/src/ledger/ledger-scan';
+import { collectEvidencePack } from '../../../../libs/oversight/src/ledger/ledger-scan';
 import { ledgerVerdict, streamVerdict } from '../../../../libs/oversight/src/ledger/ledger-verdict';
 import type { VerificationResult } from '../../../../libs/oversight/src/ledger/verification';
 import { apiError, badInput } from '../graphql/errors';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+import { LedgerScans } from './ledger-scans.service';
 
 export class VerifyAuditTrail extends Query<VerificationResult> {
   constructor(readonly tenantId: string, readonly organizationId: string) {
@@ -43,24 +44,31 @@ async function ownStream(store: EventStore, tenantId: string, organizationId: st
  */
 @QueryHandler(VerifyAuditTrail)
 export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly scans: LedgerScans,
+  ) {}
 
   async execute(q: VerifyAuditTrail): Promise<VerificationResult> {
     const events = await ownStream(this.store, q.tenantId, q.organizationId);
     const stream = organizationStream(q.tenantId, q.organizationId);
-    const { report, verifier } = await scanLedger(this.store);
+    const { report, verifier } = await this.scans.latest();
     return streamVerdict(report, stream, verifier.lastWindowOf(stream), events.length);
   }
 }
 
-/** The whole ledger, every tenant's events: counts for everyone, details only of one's own. */
+/**
+ * The whole ledger is verified (checkpoints seal every tenant's events together), but the answer
+ * is the tenant's own: it counts the tenant's events only, and a break elsewhere is reported
+ * without details, so that no tenant learns another's volume or ids.
+ */
 @QueryHandler(VerifyLedger)
 export class VerifyLedgerHandler implements IQueryHandler<VerifyLedger> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly scans: LedgerScans) {}
 
   async execute(q: VerifyLedger): Promise<VerificationResult> {
-    const { report } = await scanLedger(this.store);
-    return ledgerVerdict(report, q.tenantId);
+    const [{ report }, checkedEvents] = await Promise.all([this.scans.latest(), this.scans.tenantEventCount(q.tenantId)]);
+    return { ...ledgerVerdict(report, q.tenantId), checkedEvents };
   }
 }
 

@@ -60,7 +60,7 @@ export class Authenticator {
       if (typeof claims.sub !== 'string' || claims.sub === '' || claims.sub.length > 200) throw new InvalidTokenError('Token has no subject');
       if (!ROLES.includes(role as Role)) throw new InvalidTokenError(`Token role must be one of ${ROLES.join(', ')}`);
       if (!TENANT_RE.test(tenant)) throw new InvalidTokenError('Token has no valid tenant');
-      return { tenantId: tenant, actor: { id: claims.sub, role }, requestId: randomUUID(), expiresAt: (claims.exp as number) * 1000 };
+      return { tenantId: tenant, actor: { id: claims.sub, role }, requestId: randomUUID(), expiresAt: (claims.exp as number) * 1000, operator: claims.operator === true };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
       throw error;

@@ -13,8 +13,9 @@ export class GraphQLClient {
   constructor(
     readonly url: string = process.env.API_URL ?? 'http://localhost:3000/graphql',
     token: string | undefined = process.env.API_TOKEN,
+    options: { operator?: boolean } = {},
   ) {
-    this.token = token ?? localToken();
+    this.token = token ?? localToken(options.operator === true);
   }
 
   async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -41,10 +42,10 @@ export class GraphQLClient {
   }
 }
 
-function localToken(): string | undefined {
+function localToken(operator: boolean): string | undefined {
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   const secret = readDevSecret(dataDir);
   if (!secret) return undefined;
-  console.error(`(no API_TOKEN: signing a local ADMIN token with the development secret in ${dataDir})`);
-  return mintToken(secret, { role: 'ADMIN', tenant: process.env.API_TENANT ?? 'default', subject: 'local-cli', ttlSeconds: 3600 });
+  console.error(`(no API_TOKEN: signing a local ADMIN${operator ? ' operator' : ''} token with the development secret in ${dataDir})`);
+  return mintToken(secret, { role: 'ADMIN', tenant: process.env.API_TENANT ?? 'default', subject: 'local-cli', ttlSeconds: 3600, operator });
 }

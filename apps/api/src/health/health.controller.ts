@@ -1,4 +1,5 @@
-import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { Controller, Get, Headers, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { Authenticator } from '../auth/authenticator';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { describeConnection } from '../../../../libs/event-store/src/eventstoredb/eventstoredb-connection';
 import { EVENT_STORE_CONFIG, type EventStoreConfig } from '../config/event-store-config';
@@ -9,10 +10,12 @@ import { ProjectionService } from '../infrastructure/projection.service';
 const STORE_CHECK_TIMEOUT_MS = 2000;
 
 /**
- * Liveness and lag: which store, whether it answers, its head, and how far each projection of this
- * replica is behind it. HTTP 503 when the store does not answer (a load balancer then stops
- * sending commands here); 200 otherwise, `degraded` when a projection batch keeps failing.
- * Lag is in the store's position unit: events for SQLite, bytes of the log for EventStoreDB.
+ * Liveness and lag: which store, whether it answers, and whether each projection of this replica
+ * has caught up. HTTP 503 when the store does not answer (a load balancer then stops sending
+ * commands here); 200 otherwise, `degraded` when a projection batch keeps failing.
+ * Unauthenticated, it shows no numbers (the head position is every tenant's write volume); an
+ * operator token (claim `operator: true`) also sees the head, each projection's position and
+ * lag (in the store's unit: events for SQLite, bytes of the log for EventStoreDB) and errors.
  */
 @Controller('health')
 export class HealthController {
@@ -20,10 +23,24 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_STORE_CONFIG) private readonly storeConfig: EventStoreConfig,
     private readonly projections: ProjectionService,
+    private readonly auth: Authenticator,
   ) {}
 
   @Get()
-  async health() {
+  async health(@Headers('authorization') authorization?: string) {
+    const operator = await this.isOperator(authorization);
+    const full = await this.details();
+    const body = operator ? full : publicView(full);
+    if (full.store.reachable === false) throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
+    return body;
+  }
+
+  private async isOperator(authorization: string | undefined): Promise<boolean> {
+    if (!authorization) return false;
+    return this.auth.authenticate(authorization).then((c) => c.operator === true, () => false);
+  }
+
+  private async details() {
     const { head, error } = await this.storeHead();
     const checkpoints = this.projections.runner.checkpoints();
     const lastError = this.projections.runner.lastError;
@@ -45,7 +62,6 @@ export class HealthController {
       })),
       ...(lastError ? { lastProjectionError: String(lastError) } : {}),
     };
-    if (head === null) throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
     return body;
   }
 
@@ -62,4 +78,14 @@ export class HealthController {
       clearTimeout(timer);
     }
   }
+}
+
+/** What anyone may see: states and names, no positions, lags or error texts. */
+function publicView(full: Awaited<ReturnType<HealthController['details']>>) {
+  const { headPosition: _head, error: _error, ...store } = full.store;
+  return {
+    status: full.status,
+    store,
+    projections: full.projections.map((p) => ({ name: p.name })),
+  };
 }

@@ -15,6 +15,8 @@ async function* organizationEvents(store: EventStore, after?: bigint): AsyncGene
     yield* page;
     if (page.length < PAGE) return;
     cursor = page[page.length - 1]!.position;
+    // A macrotask between pages: a long scan never holds the event loop for more than one page.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
