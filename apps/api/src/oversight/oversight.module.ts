@@ -16,6 +16,7 @@ import { OrganizationQueriesResolver } from './queries/organization-queries.reso
 import { OrganizationReader } from './queries/organization.reader';
 import { GetOversightHistoryHandler } from './queries/oversight-history.query';
 import { ServerTimeResolver } from './queries/server-time.resolver';
+import { AssuranceReasonVisibilityResolver, AssuranceVisibilityResolver } from './types/assurance-visibility.resolver';
 import {
   ProjectionCommittedHandler,
   SubscriptionHub,
@@ -30,6 +31,8 @@ const resolvers = [
   HistoryExceptionsResolver,
   SubscriptionsResolver,
   ServerTimeResolver,
+  AssuranceReasonVisibilityResolver,
+  AssuranceVisibilityResolver,
 ];
 const commandHandlers = [ExecuteOversightCommandHandler];
 const queryHandlers = [
