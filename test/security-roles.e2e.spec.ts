@@ -66,7 +66,8 @@ const ROOT_RULES: Record<string, Role[]> = {
   // Policy, lifecycle and operations: ADMIN only.
   'Mutation.setAssurancePolicy': ADMINS,
   'Mutation.offboardOrganization': ADMINS,
-  'Mutation.rebuildReadModels': ADMINS,
+  // Every tenant's read models: an operator token's action, no tenant role's (not even ADMIN).
+  'Mutation.rebuildReadModels': [],
   'Subscription.assuranceStatusChanged': EVERYONE,
   'Subscription.oversightEventRecorded': DETAIL,
 };
