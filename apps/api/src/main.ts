@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
+import { securityHeaders } from './security-headers';
 
 /**
  * Starts the API. Logs are JSON lines (one object per line) so that they can be shipped as is.
@@ -20,6 +21,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: true });
   // Bounded request bodies and slow-client timeouts: no request can tie the server up.
   app.useBodyParser('json', { limit: '1mb' });
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config.production));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(config.port, config.host);
   const server = app.getHttpServer() as Server;

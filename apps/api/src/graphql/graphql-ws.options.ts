@@ -3,6 +3,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import type { Caller } from '../common/caller';
 import type { AppConfig } from '../config/app-config';
+import { stripSuggestions } from './suggestions';
 import { CLOSE_FORBIDDEN, closeReason, SOCKET_LIMITS, SocketSessions, type ClosableSocket } from './socket-sessions';
 
 /** What graphql-ws's ws adapter puts in `extra`, plus the session we keep there. */
@@ -23,12 +24,14 @@ export function graphqlWs(config: AppConfig, auth: Authenticator) {
   return {
     path: '/graphql',
     // graphql-ws validates on its own: give it the same limits as HTTP.
-    validate: (schema: GraphQLSchema, document: DocumentNode) =>
-      validate(schema, document, [
+    validate: (schema: GraphQLSchema, document: DocumentNode) => {
+      const errors = validate(schema, document, [
         ...specifiedRules,
         queryLimitsRule,
         ...(config.production ? [NoSchemaIntrospectionCustomRule] : []),
-      ]),
+      ]);
+      return config.production ? stripSuggestions(errors) : errors;
+    },
     // A socket is for subscriptions (a bounded number of them); queries and mutations go over HTTP.
     onSubscribe: (ctx: WsContext, _id: string, payload: { query: string; operationName?: string | null }) => {
       // graphql-ws registers the subscription before asking: the count includes this one.

@@ -7,6 +7,8 @@ import { enforceAccess } from '../auth/access-control';
 import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
+import { admitRequest, InMemoryRateCounter, type RateCounter } from '../auth/limits/request-rate';
+import { withoutSuggestions } from './suggestions';
 import { graphqlWs } from './graphql-ws.options';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars';
 
@@ -35,7 +37,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 
-export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, auth: Authenticator, rate: RateCounter = new InMemoryRateCounter(auth.config.rateLimitPerMinute)): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -49,16 +51,23 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDr
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: config.production ? (f: GraphQLFormattedError, e: unknown) => withoutSuggestions(formatError(f, e)) : formatError,
     transformSchema: enforceAccess,
     validationRules: [queryLimitsRule],
     // Bounds parsing itself, before any rule runs: a huge document is refused in linear time.
     parseOptions: { maxTokens: 20_000 },
-    plugins: [requestGuardPlugin(auth.config.rateLimitPerMinute)],
+    plugins: [requestGuardPlugin()],
+    // Production: no "Did you mean …?" in validation errors (they would spell out the schema).
+    hideSchemaDetailsFromClientErrors: config.production,
     subscriptions: { 'graphql-ws': graphqlWs(config, auth) },
     // HTTP: ({ req }); WebSocket: graphql-ws's context ({ connectionParams, extra }).
     context: async (arg: { req?: { headers: Record<string, unknown> }; extra?: { caller?: Caller } }) => {
-      if (arg.req) return { req: arg.req, caller: await auth.authenticate(arg.req.headers.authorization) };
+      if (arg.req) {
+        // Built before the document is parsed: every request of a caller counts against its rate.
+        const caller = await auth.authenticate(arg.req.headers.authorization);
+        await admitRequest(rate, auth.config.rateLimitPerMinute, caller);
+        return { req: arg.req, caller };
+      }
       return { caller: arg.extra?.caller };
     },
   };
