@@ -6,7 +6,7 @@ import { EVENT_STORE } from '../infrastructure/tokens';
 
 type Scan = Awaited<ReturnType<typeof scanLedger>>;
 
-const PAGE = 1000;
+const PAGE = 250;
 
 /**
  * One verification of the whole ledger at a time, shared by every request that asks meanwhile,
@@ -19,6 +19,7 @@ const PAGE = 1000;
 export class LedgerScans {
   private inFlight: Promise<Scan> | null = null;
   private last: { head: bigint; scan: Scan } | null = null;
+  private readonly counts = new Map<string, Promise<number>>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -36,8 +37,24 @@ export class LedgerScans {
     return this.inFlight;
   }
 
-  /** How many events a tenant holds: its own streams only (cost bounded by the tenant's size). */
+  /**
+   * How many events a tenant holds: its own streams only (cost bounded by the tenant's size),
+   * counted once per head and shared by concurrent callers.
+   */
   async tenantEventCount(tenantId: string): Promise<number> {
+    const head = await this.store.headPosition();
+    const key = `${tenantId}@${head}`;
+    let count = this.counts.get(key);
+    if (!count) {
+      count = this.countEvents(tenantId);
+      this.counts.set(key, count);
+      count.catch(() => this.counts.delete(key));
+      while (this.counts.size > 64) this.counts.delete(this.counts.keys().next().value!);
+    }
+    return count;
+  }
+
+  private async countEvents(tenantId: string): Promise<number> {
     const streamPrefix = organizationStream(tenantId, '');
     let count = 0;
     let after: bigint | undefined;
