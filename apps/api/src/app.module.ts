@@ -9,6 +9,7 @@ import './graphql/enums';
 import { AuditModule } from './audit/audit.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConsoleModule } from './console/console.module';
+import { GraphiqlModule } from './graphiql/graphiql.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthController } from './health/health.controller';
 import { PersistenceModule } from './infrastructure/persistence.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ConsoleModule,
         ReplayModule,
         AuditModule,
+        ...(config.production ? [] : [GraphiqlModule]),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

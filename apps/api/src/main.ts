@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   // Bounded request bodies and slow-client timeouts: no request can tie the server up.
   app.useBodyParser('json', { limit: '1mb' });
   app.disable('x-powered-by');
-  app.use(securityHeaders(config.production));
+  app.use(securityHeaders());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(config.port, config.host);
   const server = app.getHttpServer() as Server;

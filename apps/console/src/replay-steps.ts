@@ -32,8 +32,15 @@ async function loadSteps(id: string, knownAt: string | null): Promise<{ steps: R
   return { steps, perStepStatus: true };
 }
 
+/** What a step was: its event's type, or, for a day on which time alone changed the verdict, that. */
 export function describeStep(step: ReplayStep): string {
-  return step.kind === 'TIME' ? `time passed (${step.day})` : `${step.type ?? 'event'}`;
+  return step.kind === 'TIME' ? 'Time passed, no new event' : step.type ?? 'Event';
+}
+
+/** The status change in force at step `current`: the last change at or before it (-1: none). */
+export function changeInForce(steps: ReplayStep[], current: number): number {
+  for (let i = Math.min(current, steps.length - 1); i >= 0; i--) if (steps[i]!.statusChanged) return i;
+  return -1;
 }
 
 /**

@@ -49,3 +49,11 @@ export function readClaims(token: string): Claims | null {
     return null;
   }
 }
+
+/**
+ * Roles the API lets verify the audit trail and export evidence packs (READERS_OF_DETAIL on
+ * verifyAuditTrail and evidencePack). Only to hide buttons: the server still decides, and an
+ * unreadable token (null) shows them.
+ */
+export const AUDIT_ROLES = ['ADMIN', 'ANALYST', 'AUDITOR'];
+export const mayAudit = (claims: Claims | null) => !claims || AUDIT_ROLES.includes(claims.role);

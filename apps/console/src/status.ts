@@ -40,13 +40,6 @@ export type Criticality = (typeof CRITICALITIES)[number];
 
 export const CATEGORIES = ['DATA_CENTER_COLOCATION', 'CLOUD_HOSTING', 'MANAGED_SERVICE', 'SAAS', 'PAYROLL', 'PAYMENTS', 'OTHER'] as const;
 
-export const FLAG_LABELS: Record<string, string> = {
-  PENDING_REVIEW: 'Pending review',
-  EXPIRING: 'Expiring',
-  BRIDGED: 'Bridged',
-  INHERITED: 'Inherited',
-};
-
 export const statusMeta = (s: string): StatusMeta =>
   STATUS_META[s as Status] ?? { label: s, color: '#777777', tint: '#EEEEEE', description: s };
 
@@ -60,8 +53,5 @@ export const criticalityRank = (c: string) => {
   return i < 0 ? CRITICALITIES.length : i;
 };
 
-/** "DATA_CENTER_COLOCATION" → "Data center colocation". */
-export const humanize = (s: string) => {
-  const t = s.replace(/_/g, ' ').toLowerCase();
-  return t.charAt(0).toUpperCase() + t.slice(1);
-};
+/** Codes in words (./labels): the components' name for it. */
+export { label as humanize } from './labels';

@@ -23,7 +23,7 @@ export class RebuildStatusType {
   processed!: number | null;
   @Field(() => Int, { nullable: true, description: 'Events to apply: an estimate while running, exact once completed; null unless you are an operator.' })
   total!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Null unless you are an operator.' }) eventsPerSecond!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Events applied per second so far; null unless you are an operator.' }) eventsPerSecond!: number | null;
   @Field(() => DateTimeScalar, { nullable: true }) startedAt!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: string | null;
   @Field(() => String, { nullable: true }) error!: string | null;

@@ -8,8 +8,11 @@ import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
 import { admitRequest, InMemoryRateCounter, type RateCounter } from '../auth/limits/request-rate';
-import { withoutSuggestions } from './suggestions';
+import { graphiqlLandingPagePlugin } from '../graphiql/graphiql-page';
+import { writeContractFile } from './contract-file';
 import { graphqlWs } from './graphql-ws.options';
+import { describeSchema } from './schema-descriptions';
+import { withoutSuggestions } from './suggestions';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars';
 
 const logger = new Logger('GraphQL');
@@ -41,22 +44,24 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator, rate: Rat
   return {
     driver: ApolloDriver,
     path: '/graphql',
-    // Committed at the repo root so clients can diff the contract; a test keeps it current.
-    autoSchemaFile: config.schemaFile ?? true,
+    // The contract file is written from the final schema below (see writeContractFile).
+    autoSchemaFile: true,
     sortSchema: true,
     resolvers: { Date: DateScalar, DateTime: DateTimeScalar, JSON: JsonScalar },
     buildSchemaOptions: { dateScalarMode: 'isoDate' },
     introspection: !config.production,
-    graphiql: !config.production,
+    // Nest's GraphiQL page loads from a CDN; ours is served by this server (graphiql/).
+    graphiql: false,
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: config.production ? (f: GraphQLFormattedError, e: unknown) => withoutSuggestions(formatError(f, e)) : formatError,
-    transformSchema: enforceAccess,
+    // Committed at the repo root so clients can diff the contract; a test keeps it current.
+    transformSchema: (schema) => writeContractFile(config.schemaFile, enforceAccess(describeSchema(schema))),
     validationRules: [queryLimitsRule],
     // Bounds parsing itself, before any rule runs: a huge document is refused in linear time.
     parseOptions: { maxTokens: 20_000 },
-    plugins: [requestGuardPlugin()],
+    plugins: [requestGuardPlugin(), ...(config.production ? [] : [graphiqlLandingPagePlugin()])],
     // Production: no "Did you mean …?" in validation errors (they would spell out the schema).
     hideSchemaDetailsFromClientErrors: config.production,
     subscriptions: { 'graphql-ws': graphqlWs(config, auth) },

@@ -14,6 +14,7 @@ import {
 } from './queries/organization-read.queries';
 import { OrganizationQueriesResolver } from './queries/organization-queries.resolver';
 import { OrganizationReader } from './queries/organization.reader';
+import { ReadYourWrites } from './queries/read-your-writes.service';
 import { GetOversightHistoryHandler } from './queries/oversight-history.query';
 import { ServerTimeResolver } from './queries/server-time.resolver';
 import { AssuranceReasonVisibilityResolver, AssuranceVisibilityResolver } from './types/assurance-visibility.resolver';
@@ -44,7 +45,7 @@ const queryHandlers = [
   GetOversightHistoryHandler,
 ];
 const eventHandlers = [ProjectionCommittedHandler];
-const services = [CommandRunner, OrganizationReader, SubscriptionHub];
+const services = [CommandRunner, OrganizationReader, ReadYourWrites, SubscriptionHub];
 
 /** The oversight bounded context's API: one file shows its architecture. */
 @Module({

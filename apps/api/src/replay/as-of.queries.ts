@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../../../../libs/oversight/src/queri
 import { pageAsOf, type AsOfFilter } from '../../../../libs/oversight/src/replay';
 import { apiError } from '../graphql/errors';
 import { CLOCK } from '../infrastructure/tokens';
-import type { Connection } from '../oversight/types/connection.type';
+import { pageInfoOf, type Connection } from '../oversight/types/connection.type';
 import type { OrganizationType } from '../oversight/types/organization.type';
 import { toAsOfOrganization } from './as-of.mapper';
 import { resolveMoment } from './moment';
@@ -64,6 +64,6 @@ export class ListOrganizationsAsOfHandler implements IQueryHandler<ListOrganizat
     const portfolio = await this.portfolios.portfolio(q.tenantId, moment);
     const page = pageAsOf(portfolio, q.filter, q.first, after as [string, string] | null);
     const edges = page.nodes.map((n, i) => ({ cursor: encodeCursor(page.keys[i]!), node: toAsOfOrganization(q.tenantId, n.id, n.answer) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+    return { edges, pageInfo: pageInfoOf(edges.map((e) => e.cursor), page.hasNextPage, page.hasPreviousPage), totalCount: page.totalCount };
   }
 }

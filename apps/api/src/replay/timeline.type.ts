@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Allow, READERS_OF_DETAIL } from '../auth/roles';
 import { AssuranceFlagEnum, AssuranceStatusEnum } from '../graphql/enums';
 import { DateScalar, DateTimeScalar, JsonScalar } from '../graphql/scalars';
-import { AssuranceReasonType } from '../oversight/types/assurance.type';
+import { AssuranceReason } from '../oversight/types/assurance.type';
 import { TimelineEntryKindEnum } from './replay.enums';
 
 @Allow(READERS_OF_DETAIL)
@@ -19,7 +19,7 @@ export class TimelineEntryType {
   @Field(() => JsonScalar, { nullable: true }) data!: unknown;
   @Field(() => AssuranceStatusEnum, { description: 'The status right after this entry.' }) status!: string;
   @Field(() => [AssuranceFlagEnum]) flags!: string[];
-  @Field(() => [AssuranceReasonType]) reasons!: AssuranceReasonType[];
+  @Field(() => [AssuranceReason]) reasons!: AssuranceReason[];
   @Field({ description: 'The status differs from the one before this entry.' }) statusChanged!: boolean;
   @Field(() => AssuranceStatusEnum, { nullable: true }) previousStatus!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'The next day time alone may change the verdict.' })

@@ -32,14 +32,16 @@ export interface PortfolioSummary {
   byStatus: Array<{ status: string; count: number }>;
   byCriticality: Array<{ criticality: string; count: number }>;
   expiringSoon: OrgSummary[];
+  /** The server's clock when it answered: the moment these counts are as at. */
+  asAt: string;
 }
 
 export async function fetchPortfolioSummary(days = 60): Promise<PortfolioSummary> {
-  const { portfolioSummary } = await gql<{ portfolioSummary: PortfolioSummary }>(
+  const { portfolioSummary, serverTime } = await gql<{ portfolioSummary: Omit<PortfolioSummary, 'asAt'>; serverTime: string }>(
     `query Summary($days: Int) { portfolioSummary(expiringWithinDays: $days) {
       total expiringWithinDays byStatus { status count } byCriticality { criticality count }
-      expiringSoon { ${ORG_SUMMARY} } } }`,
+      expiringSoon { ${ORG_SUMMARY} } } serverTime }`,
     { days },
   );
-  return portfolioSummary;
+  return { ...portfolioSummary, asAt: serverTime };
 }

@@ -2,7 +2,7 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { closeLive, setSessionToken } from '../graphql';
 import { LiveContext, LiveProvider } from '../live';
 import { BASE, Link, useRoute, type Route } from '../router';
-import { clearToken, loadToken, readClaims, saveToken } from '../session';
+import { clearToken, loadToken, mayAudit, readClaims, saveToken } from '../session';
 import { Organization } from './Organization';
 import { Portfolio } from './Portfolio';
 import { Replay } from './Replay';
@@ -80,13 +80,13 @@ function Shell(props: { token: string; onSignOut: () => void }) {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Page route={route} />
+        <Page route={route} mayAudit={mayAudit(claims)} />
       </main>
     </>
   );
 }
 
-function Page(props: { route: Route }) {
+function Page(props: { route: Route; mayAudit: boolean }) {
   const r = props.route;
   switch (r.page) {
     case 'portfolio':
@@ -94,7 +94,7 @@ function Page(props: { route: Route }) {
     case 'organization':
       return <Organization key={r.id} id={r.id} />;
     case 'replay':
-      return <Replay key={r.id} id={r.id} />;
+      return <Replay key={r.id} id={r.id} mayAudit={props.mayAudit} />;
     default:
       return (
         <p class="notice">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { fetchAsOf, type AsOfAnswer } from '../api/replay';
 import { formatInstant, localInputToIso } from '../dates';
+import { plural } from '../labels';
 import { Reasons } from './Reasons';
 import { Loading, QueryProblem, Section } from './Section';
 import { StatusBadge } from './StatusBadge';
@@ -40,7 +41,7 @@ export function AsOfPanel(props: { id: string; knownAt: string | null }) {
             <p>
               As of {formatInstant(answer.result.asOf ?? answer.asOf)}, known at {formatInstant(answer.result.knownAt)}:{' '}
               <StatusBadge status={answer.result.assurance.status} flags={answer.result.assurance.flags} large />
-              {answer.result.basedOnEventIds ? <span class="muted small"> (based on {answer.result.basedOnEventIds.length} events)</span> : null}
+              {answer.result.basedOnEventIds ? <span class="muted small"> (based on {plural(answer.result.basedOnEventIds.length, 'event')})</span> : null}
             </p>
             <Reasons reasons={answer.result.assurance.reasons} compact />
           </>

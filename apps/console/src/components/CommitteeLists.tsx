@@ -1,5 +1,6 @@
 import type { PortfolioSummary } from '../api/portfolio';
 import { Link, orgPath } from '../router';
+import { plural } from '../labels';
 import { humanize } from '../status';
 import type { OrgSummary } from '../types';
 import { StatusBadge } from './StatusBadge';
@@ -30,7 +31,7 @@ export function CriticalNotAssured(props: { organizations: OrgSummary[] }) {
 /** Its second: what expires soon, while there is still time to ask for the next report. */
 export function ExpiringSoon(props: { summary: PortfolioSummary }) {
   const { expiringSoon, expiringWithinDays } = props.summary;
-  if (expiringSoon.length === 0) return <p class="muted">Nothing expires in the next {expiringWithinDays} days.</p>;
+  if (expiringSoon.length === 0) return <p class="muted">Nothing expires in the next {plural(expiringWithinDays, 'day')}.</p>;
   return (
     <ul class="plain-list" data-testid="expiring">
       {expiringSoon.map((o) => (

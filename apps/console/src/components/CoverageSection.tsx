@@ -26,7 +26,8 @@ export function CoverageSection(props: { id: string; name: string; detail: Organ
       ) : (
         <>
           {!timeline.fromServer && <p class="muted">Derived in the browser from the reports (this server has no coverageTimeline query).</p>}
-          <CoverageChart timeline={timeline} name={props.name} />
+          {/* DESIGN §3's default max report age until the policy has loaded */}
+          <CoverageChart timeline={timeline} name={props.name} maxReportAgeMonths={props.detail?.policy.maxReportAgeMonths ?? 12} />
         </>
       )}
     </Section>

@@ -1,8 +1,9 @@
 import type { CoverageTimeline } from '../api/coverage';
+import { gapStanding } from '../gap-standing';
 import { humanize } from '../status';
 
 /** The chart's facts as a table, for screen readers and keyboard users (the SVG is one image). */
-export function CoverageTable(props: { timeline: CoverageTimeline; name: string }) {
+export function CoverageTable(props: { timeline: CoverageTimeline; name: string; maxReportAgeMonths: number }) {
   const t = props.timeline;
   return (
     <details class="coverage-table">
@@ -20,7 +21,7 @@ export function CoverageTable(props: { timeline: CoverageTimeline; name: string 
             <tr key={`l-${l.letterId}`}><td>Bridge letter {l.letterId}</td><td>{l.coversFrom}</td><td>{l.coversTo}</td><td>{l.days}</td><td>{l.counts ? 'Counts' : `Does not count${l.problem ? `: ${l.problem}` : ''}`}</td></tr>
           ))}
           {t.gaps.map((g) => (
-            <tr key={`g-${g.from}`} class="gap-row"><td>Uncovered gap ({humanize(g.code)})</td><td>{g.from}</td><td>{g.to}</td><td>{g.days}</td><td>{g.reason}</td></tr>
+            <tr key={`g-${g.from}`} class="gap-row"><td>{gapStanding(g, t, props.maxReportAgeMonths).counted ? 'Uncovered gap a rule counts' : 'Not yet covered, not yet due'} ({humanize(g.code)})</td><td>{g.from}</td><td>{g.to}</td><td>{g.days}</td><td>{g.reason}</td></tr>
           ))}
           {t.fiscalYearEnds.map((f) => (
             <tr key={`f-${f.date}`}><td>Fiscal year end</td><td>{f.date}</td><td>{f.date}</td><td>1</td><td>{humanize(f.coverage)}</td></tr>

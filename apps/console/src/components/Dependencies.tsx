@@ -3,6 +3,7 @@ import type { OrganizationOverview } from '../api/overview';
 import { isForbidden } from '../graphql';
 import { useQuery } from '../hooks';
 import { Link, orgPath } from '../router';
+import { plural } from '../labels';
 import { humanize } from '../status';
 import { QueryProblem } from './Section';
 import { StatusBadge } from './StatusBadge';
@@ -55,7 +56,7 @@ export function Dependencies(props: { org: OrganizationOverview }) {
                       <ul class="plain-list small">
                         {v.intervals.map((i) => (
                           <li key={i.from}>
-                            {i.from} – {i.to} ({i.days} days{i.ongoing ? ', ongoing' : ''}): {humanize(i.subserviceStatus)}, {i.causes.map(humanize).join(', ')}
+                            {i.from} – {i.to} ({plural(i.days, 'day')}{i.ongoing ? ', ongoing' : ''}): {humanize(i.subserviceStatus)}, {i.causes.map(humanize).join(', ')}
                           </li>
                         ))}
                       </ul>

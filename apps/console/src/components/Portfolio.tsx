@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchOrganizations, fetchPortfolioSummary, type PortfolioSummary } from '../api/portfolio';
+import { formatInstant } from '../dates';
 import { useQuery } from '../hooks';
 import { usePortfolioFilter } from '../portfolio-filter';
 import { criticalityRank, humanize, statusMeta, statusRank } from '../status';
@@ -32,6 +33,23 @@ export function Portfolio() {
     document.title = 'Portfolio — Oversight console';
   }, []);
 
+  // A cell's list lies below the fold: bring it into view and move focus to its heading (the
+  // list's own "Back to the heat map" returns to the cell), as following a link would.
+  const select = (next: Cell | null) => {
+    setCell(next);
+    if (!next) return;
+    const heading = document.getElementById('organizations-title');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus({ preventScroll: true });
+    document.getElementById('organizations')?.scrollIntoView({ block: 'start' });
+  };
+  const backToCell = (e: Event) => {
+    e.preventDefault();
+    const button = document.querySelector<HTMLButtonElement>('button.heat-cell--selected');
+    button?.focus({ preventScroll: true });
+    button?.scrollIntoView({ block: 'center' });
+  };
+
   const listed = (orgs.data ?? [])
     .filter((o) => !cell || (o.assurance.status === cell.status && o.criticality === cell.criticality))
     .sort(byCommitteeOrder);
@@ -41,8 +59,13 @@ export function Portfolio() {
     <div class="portfolio">
       <h1>Portfolio</h1>
       {summary.data && (
+        <p class="as-at muted" data-testid="as-at">
+          As at <time dateTime={summary.data.asAt}>{formatInstant(summary.data.asAt)}</time>
+        </p>
+      )}
+      {summary.data && (
         <p class="summary-line" data-testid="summary-line">
-          <strong>{summary.data.total}</strong> organizations ·{' '}
+          <strong>{summary.data.total}</strong> {summary.data.total === 1 ? 'organization' : 'organizations'} ·{' '}
           {summary.data.byStatus
             .slice()
             .sort((a, b) => statusRank(a.status) - statusRank(b.status))
@@ -61,7 +84,7 @@ export function Portfolio() {
               setCell(null);
             }}
           />
-          {orgs.error ? <QueryProblem error={orgs.error} what="the portfolio" /> : orgs.data ? <HeatMap organizations={orgs.data} selected={cell} onSelect={setCell} /> : <Loading what="the portfolio" />}
+          {orgs.error ? <QueryProblem error={orgs.error} what="the portfolio" /> : orgs.data ? <HeatMap organizations={orgs.data} selected={cell} onSelect={select} /> : <Loading what="the portfolio" />}
         </Section>
 
         <div>
@@ -98,6 +121,13 @@ export function Portfolio() {
       </Section>
 
       <Section id="organizations" title={cell ? `${statusMeta(cell.status).label}, ${humanize(cell.criticality)} criticality` : filtered ? 'Organizations matching the filters' : 'All organizations'}>
+        {cell && (
+          <p class="small">
+            <a href="#heatmap" onClick={backToCell}>
+              Back to the heat map
+            </a>
+          </p>
+        )}
         <div aria-live="polite" class="muted small">
           {orgs.data ? `${listed.length} organization${listed.length === 1 ? '' : 's'} listed.` : ''}
         </div>

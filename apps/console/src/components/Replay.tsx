@@ -14,10 +14,11 @@ import { StatusChanges } from './StatusChanges';
 /**
  * The auditor's page: a slider over every event (and every day time alone changed the
  * verdict), the status and reasons after each step, the state as of any moment as known at any
- * moment, verification of the hash chain, and the evidence pack for download. The "known at"
- * moment is chosen here, since it bounds both the steps and the as-of answer.
+ * moment, verification of the hash chain, and the evidence pack for download (for the roles
+ * the API lets do so). The "known at" moment is chosen here, since it bounds both the steps
+ * and the as-of answer.
  */
-export function Replay(props: { id: string }) {
+export function Replay(props: { id: string; mayAudit: boolean }) {
   const overview = useQuery(() => fetchOverview(props.id), [props.id]);
   const [knownAtInput, setKnownAtInput] = useState('');
   const knownAt = localInputToIso(knownAtInput);
@@ -61,7 +62,13 @@ export function Replay(props: { id: string }) {
       </Section>
 
       <AsOfPanel id={props.id} knownAt={knownAt} />
-      <AuditPanel id={props.id} />
+      {props.mayAudit ? (
+        <AuditPanel id={props.id} />
+      ) : (
+        <p class="notice" data-testid="audit-hidden">
+          Verifying the audit trail and exporting evidence packs are for the ADMIN, ANALYST and AUDITOR roles.
+        </p>
+      )}
     </article>
   );
 }

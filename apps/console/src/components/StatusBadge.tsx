@@ -1,4 +1,4 @@
-import { FLAG_LABELS, humanize, statusMeta } from '../status';
+import { humanize, statusMeta } from '../status';
 import { StatusIcon } from './StatusIcon';
 
 /** A status as icon + label (+ flags), with the colour only as a tint: never colour alone. */
@@ -17,7 +17,7 @@ export function StatusBadge(props: { status: string; flags?: string[]; large?: b
       </span>
       {props.flags?.map((f) => (
         <span class="flag" key={f} data-flag={f}>
-          {FLAG_LABELS[f] ?? humanize(f)}
+          {humanize(f)}
         </span>
       ))}
     </span>

@@ -21,6 +21,8 @@ export const COLORS = {
   auditedText: '#ffffff',
   letter: '#56B4E9',
   gap: '#D55E00',
+  /** Not yet covered, not yet due: neutral, it breaks no rule. */
+  notDue: '#767676',
   effective: '#009E73',
   deficient: '#D55E00',
   fye: '#1a1a1a',

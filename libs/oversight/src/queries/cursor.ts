@@ -17,5 +17,7 @@ export interface Page<T> {
   cursors: string[];
   totalCount: number;
   hasNextPage: boolean;
+  /** Items of the filtered list precede the `after` cursor. */
+  hasPreviousPage: boolean;
   endCursor: string | null;
 }

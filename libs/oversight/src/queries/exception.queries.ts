@@ -63,14 +63,17 @@ export class ExceptionQueries {
     }
     const from = 'FROM control_exception x JOIN organization_status o ON o.tenant_id = x.tenant_id AND o.organization_id = x.organization_id';
     const totalCount = (this.db.prepare(`SELECT count(*) AS n ${from} WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+    let hasPreviousPage = false;
     if (after) {
       const key = decodeCursor(after);
       const [rank, ...rest] = key ?? [];
       if (!key || key.length !== 4 || !Number.isInteger(rank) || !rest.every((k) => typeof k === 'string')) {
         throw new InvalidCursorError();
       }
-      where.push(`(x.severity_rank, x.found_on, x.organization_id, x.exception_id) > (@k0, @k1, @k2, @k3)`);
       key.forEach((k, i) => (params[`k${i}`] = k));
+      const before = `(x.severity_rank, x.found_on, x.organization_id, x.exception_id) <= (@k0, @k1, @k2, @k3)`;
+      hasPreviousPage = this.db.prepare(`SELECT 1 ${from} WHERE ${where.join(' AND ')} AND ${before} LIMIT 1`).get(params) !== undefined;
+      where.push(`(x.severity_rank, x.found_on, x.organization_id, x.exception_id) > (@k0, @k1, @k2, @k3)`);
     }
     const rows = this.db
       .prepare(
@@ -85,6 +88,7 @@ export class ExceptionQueries {
       cursors,
       totalCount,
       hasNextPage: rows.length > first,
+      hasPreviousPage,
       endCursor: cursors[cursors.length - 1] ?? null,
     };
   }

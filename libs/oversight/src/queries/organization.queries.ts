@@ -88,19 +88,22 @@ export class OrganizationQueries {
     const base = where.join(' AND ');
     const totalCount = (this.db.prepare(`SELECT count(*) AS n FROM organization_status WHERE ${base}`).get(params) as { n: number }).n;
     const page = [...where];
+    let hasPreviousPage = false;
     if (after) {
       const key = decodeCursor(after);
       if (!key || key.length !== 2 || !key.every((k) => typeof k === 'string')) throw new InvalidCursorError();
-      page.push('(name_key > @afterName OR (name_key = @afterName AND organization_id > @afterId))');
+      const afterKey = '(name_key > @afterName OR (name_key = @afterName AND organization_id > @afterId))';
+      page.push(afterKey);
       params.afterName = key[0];
       params.afterId = key[1];
+      hasPreviousPage = this.db.prepare(`SELECT 1 FROM organization_status WHERE ${base} AND NOT ${afterKey} LIMIT 1`).get(params) !== undefined;
     }
     const rows = this.db
       .prepare(`SELECT * FROM organization_status WHERE ${page.join(' AND ')} ORDER BY name_key, organization_id LIMIT @limit`)
       .all({ ...params, limit: first + 1 }) as StatusRow[];
     const nodes = rows.slice(0, first).map(toStatusView);
     const cursors = rows.slice(0, first).map((r) => encodeCursor([r.name_key, r.organization_id]));
-    return { nodes, cursors, totalCount, hasNextPage: rows.length > first, endCursor: cursors[cursors.length - 1] ?? null };
+    return { nodes, cursors, totalCount, hasNextPage: rows.length > first, hasPreviousPage, endCursor: cursors[cursors.length - 1] ?? null };
   }
 
   summary(tenant: string, today: string, expiringWithinDays: number) {

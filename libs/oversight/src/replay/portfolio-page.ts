@@ -16,6 +16,8 @@ export interface AsOfPage {
   keys: Array<[string, string]>;
   totalCount: number;
   hasNextPage: boolean;
+  /** Matching answers precede the `after` key. */
+  hasPreviousPage: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function pageAsOf(
     keys: page.map((m) => m.key),
     totalCount: matching.length,
     hasNextPage: rest.length > first,
+    hasPreviousPage: rest.length < matching.length,
   };
 }
 

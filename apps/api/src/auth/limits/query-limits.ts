@@ -26,7 +26,16 @@ export const QUERY_LIMITS = {
   defaultListSize: 10,
   /** Selections walked to measure one operation, fragments expanded where spread (bounds the rule's own time). */
   maxWork: 20_000,
+  /**
+   * Introspection (`__schema`, `__type`) is measured apart: exempt from maxDepth and maxCost, so
+   * the standard introspection query (depth 14 with its TypeRef chain) works wherever
+   * introspection is enabled, but bounded by this depth of its own. Its breadth is bounded by
+   * graphql-js's MaxIntrospectionDepthRule (in specifiedRules), and production refuses it whole.
+   */
+  maxIntrospectionDepth: 20,
 } as const;
+
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 function refuse(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -50,10 +59,12 @@ export function queryLimitsRule(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       const schema = context.getSchema();
       const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-      const walk: Walk = { schema, fragments, visiting: new Set(), work: 0 };
+      const walk: Walk = { schema, fragments, visiting: new Set(), work: 0, depthLimit: QUERY_LIMITS.maxDepth, introspectionDepth: 0 };
       const measure = measureSelection(walk, node.selectionSet, root ?? undefined, 1, 1);
       if (walk.work > QUERY_LIMITS.maxWork) {
         context.reportError(refuse(`The operation expands to more than ${QUERY_LIMITS.maxWork} selections`));
+      } else if (walk.introspectionDepth > QUERY_LIMITS.maxIntrospectionDepth) {
+        context.reportError(refuse(`Introspection depth ${walk.introspectionDepth} exceeds ${QUERY_LIMITS.maxIntrospectionDepth}`));
       } else if (measure.depth > QUERY_LIMITS.maxDepth) context.reportError(refuse(`Query depth ${measure.depth} exceeds ${QUERY_LIMITS.maxDepth}`));
       else if (measure.cost > QUERY_LIMITS.maxCost) context.reportError(refuse(`Estimated cost ${measure.cost} exceeds ${QUERY_LIMITS.maxCost}`));
     },
@@ -66,6 +77,10 @@ interface Walk {
   fragments: Map<string, FragmentDefinitionNode>;
   visiting: Set<string>;
   work: number;
+  /** The depth past which measuring stops early: maxDepth, or maxIntrospectionDepth inside introspection. */
+  depthLimit: number;
+  /** The deepest introspection selection seen (0: none). */
+  introspectionDepth: number;
 }
 
 function measureSelection(
@@ -82,7 +97,9 @@ function measureSelection(
     // Fragments spread again and again cost nothing in the estimate but time to walk: bounded too.
     if (++walk.work > QUERY_LIMITS.maxWork) break;
     let inner: { depth: number; cost: number } | null = null;
-    if (s.kind === Kind.FIELD) {
+    if (s.kind === Kind.FIELD && INTROSPECTION_ROOTS.has(s.name.value)) {
+      if (s.selectionSet) measureIntrospection(walk, s.selectionSet, depth + 1);
+    } else if (s.kind === Kind.FIELD) {
       cost += multiplier;
       // Interfaces have fields too: lists behind them are sized like those behind objects.
       const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[s.name.value] : undefined;
@@ -114,9 +131,18 @@ function measureSelection(
       cost += inner.cost;
     }
     // Stop early: a hostile document must not cost us time to measure.
-    if (cost > QUERY_LIMITS.maxCost || maxDepth > QUERY_LIMITS.maxDepth + 1 || walk.work > QUERY_LIMITS.maxWork) break;
+    if (cost > QUERY_LIMITS.maxCost || maxDepth > walk.depthLimit + 1 || walk.work > QUERY_LIMITS.maxWork) break;
   }
   return { depth: maxDepth, cost };
+}
+
+/** An introspection subtree: its depth is recorded apart, its cost not counted (see maxIntrospectionDepth). */
+function measureIntrospection(walk: Walk, set: SelectionSetNode, depth: number): void {
+  const outer = walk.depthLimit;
+  walk.depthLimit = QUERY_LIMITS.maxIntrospectionDepth;
+  const inner = measureSelection(walk, set, undefined, depth, 1);
+  walk.depthLimit = outer;
+  walk.introspectionDepth = Math.max(walk.introspectionDepth, inner.depth);
 }
 
 /** `first: N` as a literal; through a variable, the API's bound of 100. */

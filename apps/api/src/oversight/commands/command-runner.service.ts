@@ -6,7 +6,7 @@ import type { Caller } from '../../common/caller';
 import { InputGuard } from '../../common/input-guard';
 import { ProjectionService } from '../../infrastructure/projection.service';
 import { OrganizationReader } from '../queries/organization.reader';
-import type { CommandResultType } from '../types/portfolio.type';
+import type { CommandResult } from '../types/portfolio.type';
 import { ExecuteOversightCommand } from './execute-oversight-command';
 import type { CommandMetaInput } from './command-meta.input';
 
@@ -22,7 +22,7 @@ export class CommandRunner {
     private readonly reader: OrganizationReader,
   ) {}
 
-  async run(caller: Caller, organizationId: string, command: OversightCommand, meta: CommandMetaInput): Promise<CommandResultType> {
+  async run(caller: Caller, organizationId: string, command: OversightCommand, meta: CommandMetaInput): Promise<CommandResult> {
     const guard = new InputGuard();
     const outcome = await this.commandBus.execute(
       new ExecuteOversightCommand({

@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { newId } from '../../../../../libs/oversight/src/application/ids';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { InputGuard, LIMITS } from '../../common/input-guard';
-import { CommandResultType } from '../types/portfolio.type';
+import { CommandResult } from '../types/portfolio.type';
 import { CommandRunner } from './command-runner.service';
 import {
   AcceptRiskInput,
@@ -20,7 +20,7 @@ export class ExceptionsResolver {
   constructor(private readonly runner: CommandRunner) {}
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   recordPhysicalEnvironmentalValidation(
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordPhysicalEnvironmentalValidationInput,
@@ -33,7 +33,7 @@ export class ExceptionsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   recordOperationalControlsValidation(
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordOperationalControlsValidationInput,
@@ -46,7 +46,7 @@ export class ExceptionsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   recordException(@CurrentCaller() caller: Caller, @Args('input') input: RecordExceptionInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -66,7 +66,7 @@ export class ExceptionsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   planRemediation(@CurrentCaller() caller: Caller, @Args('input') input: PlanRemediationInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -81,7 +81,7 @@ export class ExceptionsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   closeRemediation(@CurrentCaller() caller: Caller, @Args('input') input: CloseRemediationInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -96,7 +96,7 @@ export class ExceptionsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   acceptRisk(@CurrentCaller() caller: Caller, @Args('input') input: AcceptRiskInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {

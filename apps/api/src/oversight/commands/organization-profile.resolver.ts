@@ -4,7 +4,7 @@ import { CurrentCaller, type Caller } from '../../common/caller';
 import { InputGuard, LIMITS } from '../../common/input-guard';
 import { apiError } from '../../graphql/errors';
 import { OrganizationReader } from '../queries/organization.reader';
-import { CommandResultType } from '../types/portfolio.type';
+import { CommandResult } from '../types/portfolio.type';
 import { CommandRunner } from './command-runner.service';
 import {
   DefineExpectedControlsInput,
@@ -25,7 +25,7 @@ export class OrganizationProfileResolver {
   ) {}
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   async registerOrganization(@CurrentCaller() caller: Caller, @Args('input') input: RegisterOrganizationInput) {
     const g = new InputGuard();
     const commandId = g.optionalId(input.commandId, 'commandId') ?? newId();
@@ -52,7 +52,7 @@ export class OrganizationProfileResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   updateOrganizationProfile(@CurrentCaller() caller: Caller, @Args('input') input: UpdateOrganizationProfileInput) {
     const g = new InputGuard();
     const data = {
@@ -66,7 +66,7 @@ export class OrganizationProfileResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   registerSite(@CurrentCaller() caller: Caller, @Args('input') input: RegisterSiteInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -81,7 +81,7 @@ export class OrganizationProfileResolver {
   }
 
   @Allow(ADMINS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   setAssurancePolicy(@CurrentCaller() caller: Caller, @Args('input') input: SetAssurancePolicyInput) {
     const g = new InputGuard();
     const optional = <T>(v: T | null | undefined) => (v === null ? undefined : v);
@@ -102,7 +102,7 @@ export class OrganizationProfileResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   defineExpectedControls(@CurrentCaller() caller: Caller, @Args('input') input: DefineExpectedControlsInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -119,7 +119,7 @@ export class OrganizationProfileResolver {
   }
 
   @Allow(ADMINS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   offboardOrganization(@CurrentCaller() caller: Caller, @Args('input') input: OffboardOrganizationInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {

@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { newId } from '../../../../../libs/oversight/src/application/ids';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { InputGuard, LIMITS } from '../../common/input-guard';
-import { CommandResultType } from '../types/portfolio.type';
+import { CommandResult } from '../types/portfolio.type';
 import { CommandRunner } from './command-runner.service';
 import {
   ConcludeReportReviewInput,
@@ -19,7 +19,7 @@ export class ReportsResolver {
   constructor(private readonly runner: CommandRunner) {}
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   recordReportReceived(@CurrentCaller() caller: Caller, @Args('input') input: RecordReportReceivedInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -53,7 +53,7 @@ export class ReportsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   withdrawReport(@CurrentCaller() caller: Caller, @Args('input') input: WithdrawReportInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -63,7 +63,7 @@ export class ReportsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   concludeReportReview(@CurrentCaller() caller: Caller, @Args('input') input: ConcludeReportReviewInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -79,7 +79,7 @@ export class ReportsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   recordBridgeLetter(@CurrentCaller() caller: Caller, @Args('input') input: RecordBridgeLetterInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
@@ -95,7 +95,7 @@ export class ReportsResolver {
   }
 
   @Allow(RECORDERS)
-  @Mutation(() => CommandResultType)
+  @Mutation(() => CommandResult)
   mapCuec(@CurrentCaller() caller: Caller, @Args('input') input: MapCuecInput) {
     const g = new InputGuard();
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {

@@ -7,16 +7,16 @@ import { InvalidCursorError, OrganizationQueries } from '../../../../../libs/ove
 import { apiError } from '../../graphql/errors';
 import { CLOCK } from '../../infrastructure/tokens';
 import { toConnection, type Connection } from '../types/connection.type';
-import type { ControlExceptionType } from '../types/control-exception.type';
-import type { ControlCoverageType } from '../types/portfolio.type';
+import type { ControlException } from '../types/control-exception.type';
+import type { ControlCoverage } from '../types/portfolio.type';
 
-export class ListExceptions extends Query<Connection<ControlExceptionType>> {
+export class ListExceptions extends Query<Connection<ControlException>> {
   constructor(readonly tenantId: string, readonly filter: ExceptionFilter, readonly first: number, readonly after: string | null) {
     super();
   }
 }
 
-export class GetControlCoverage extends Query<ControlCoverageType> {
+export class GetControlCoverage extends Query<ControlCoverage> {
   constructor(readonly tenantId: string, readonly organizationId: string) {
     super();
   }

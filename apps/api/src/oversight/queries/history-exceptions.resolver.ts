@@ -2,15 +2,15 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { ConnectionOf } from '../types/connection.type';
-import { ControlExceptionType } from '../types/control-exception.type';
-import { OversightEventType } from '../types/oversight-event.type';
+import { ControlException } from '../types/control-exception.type';
+import { OversightEvent } from '../types/oversight-event.type';
 import { ListExceptions } from './exceptions-coverage.queries';
 import { GetOversightHistory } from './oversight-history.query';
 import { ExceptionFilterInput, PageArgs, pageSize } from './query.args';
 import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
-export const OversightEventConnection = ConnectionOf(OversightEventType, 'OversightEvent');
-export const ControlExceptionConnection = ConnectionOf(ControlExceptionType, 'ControlException');
+export const OversightEventConnection = ConnectionOf(OversightEvent, 'OversightEvent');
+export const ControlExceptionConnection = ConnectionOf(ControlException, 'ControlException');
 
 @Resolver()
 export class HistoryExceptionsResolver {

@@ -6,12 +6,13 @@ import { DateTimeScalar } from '../../graphql/scalars';
 import { GetOrganizationAsOf, ListOrganizationsAsOf } from '../../replay/as-of.queries';
 import { asksAboutThePast, requireDetailReader } from '../../replay/moment';
 import { ConnectionOf } from '../types/connection.type';
-import { ControlExceptionType } from '../types/control-exception.type';
+import { ControlException } from '../types/control-exception.type';
 import { OrganizationType } from '../types/organization.type';
-import { ControlCoverageType, PortfolioSummaryType } from '../types/portfolio.type';
+import { ControlCoverage, PortfolioSummary } from '../types/portfolio.type';
 import { GetControlCoverage, ListExceptions } from './exceptions-coverage.queries';
 import { GetOrganization, GetPortfolioSummary, ListOrganizations } from './organization-read.queries';
 import { OrganizationFilterInput, PageArgs, pageSize } from './query.args';
+import { CONSISTENT_WITH, ReadYourWrites } from './read-your-writes.service';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 export const OrganizationConnection = ConnectionOf(OrganizationType, 'Organization');
@@ -22,16 +23,21 @@ const KNOWN_AT = { type: () => DateTimeScalar, nullable: true, description: 'Rec
 /** Read-model queries about organizations, and the organization's related fields. Thin: args → query. */
 @Resolver(() => OrganizationType)
 export class OrganizationQueriesResolver {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Allow(EVERYONE)
   @Query(() => OrganizationType, { nullable: true })
-  organization(
+  async organization(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', AS_OF) asOf?: string | null,
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+    @Args('consistentWith', CONSISTENT_WITH) consistentWith?: string | null,
   ) {
+    await this.readYourWrites.awaitPosition(consistentWith);
     if (!asksAboutThePast(asOf, knownAt)) return this.queryBus.execute(new GetOrganization(caller.tenantId, id));
     requireDetailReader(caller);
     return this.queryBus.execute(new GetOrganizationAsOf(caller.tenantId, id, asOf ?? null, knownAt ?? null));
@@ -39,13 +45,15 @@ export class OrganizationQueriesResolver {
 
   @Allow(EVERYONE)
   @Query(() => OrganizationConnection)
-  organizations(
+  async organizations(
     @CurrentCaller() caller: Caller,
     @Args() page: PageArgs,
     @Args('filter', { nullable: true }) filter?: OrganizationFilterInput,
     @Args('asOf', AS_OF) asOf?: string | null,
     @Args('knownAt', KNOWN_AT) knownAt?: string | null,
+    @Args('consistentWith', CONSISTENT_WITH) consistentWith?: string | null,
   ) {
+    await this.readYourWrites.awaitPosition(consistentWith);
     const status = filter?.notAssured
       ? NOT_ASSURED.filter((s) => !filter.status?.length || filter.status.includes(s as never))
       : (filter?.status ?? undefined);
@@ -63,7 +71,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(EVERYONE)
-  @Query(() => PortfolioSummaryType)
+  @Query(() => PortfolioSummary)
   portfolioSummary(
     @CurrentCaller() caller: Caller,
     @Args('expiringWithinDays', { type: () => Int, nullable: true }) days?: number,
@@ -74,7 +82,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(READERS_OF_DETAIL)
-  @Query(() => ControlCoverageType)
+  @Query(() => ControlCoverage)
   controlCoverage(@CurrentCaller() caller: Caller, @Args('organizationId', { type: () => ID }) id: string) {
     return this.queryBus.execute(new GetControlCoverage(caller.tenantId, id));
   }
@@ -100,7 +108,7 @@ export class OrganizationQueriesResolver {
   }
 
   @Allow(READERS_OF_DETAIL)
-  @ResolveField(() => [ControlExceptionType], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
+  @ResolveField(() => [ControlException], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
   async exceptions(@Parent() org: OrganizationType) {
     if (org.asOfExceptions) return org.asOfExceptions;
     const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.id }, 500, null));

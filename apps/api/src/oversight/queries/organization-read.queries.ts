@@ -8,7 +8,7 @@ import { ProjectionService } from '../../infrastructure/projection.service';
 import { apiError } from '../../graphql/errors';
 import { toConnection, type Connection } from '../types/connection.type';
 import type { OrganizationType } from '../types/organization.type';
-import type { PortfolioSummaryType } from '../types/portfolio.type';
+import type { PortfolioSummary } from '../types/portfolio.type';
 import { OrganizationReader } from './organization.reader';
 
 export class GetOrganization extends Query<OrganizationType | null> {
@@ -23,7 +23,7 @@ export class ListOrganizations extends Query<Connection<OrganizationType>> {
   }
 }
 
-export class GetPortfolioSummary extends Query<PortfolioSummaryType> {
+export class GetPortfolioSummary extends Query<PortfolioSummary> {
   constructor(readonly tenantId: string, readonly expiringWithinDays: number) {
     super();
   }

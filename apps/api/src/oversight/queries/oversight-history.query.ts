@@ -5,10 +5,10 @@ import { metadataOf, organizationIdOf, organizationStream } from '../../../../..
 import { decodeCursor, encodeCursor } from '../../../../../libs/oversight/src/queries/cursor';
 import { apiError } from '../../graphql/errors';
 import { EVENT_STORE } from '../../infrastructure/tokens';
-import type { Connection } from '../types/connection.type';
-import type { OversightEventType } from '../types/oversight-event.type';
+import { pageInfoOf, type Connection } from '../types/connection.type';
+import type { OversightEvent } from '../types/oversight-event.type';
 
-export class GetOversightHistory extends Query<Connection<OversightEventType>> {
+export class GetOversightHistory extends Query<Connection<OversightEvent>> {
   constructor(
     readonly tenantId: string,
     readonly organizationId: string,
@@ -29,7 +29,7 @@ export class GetOversightHistory extends Query<Connection<OversightEventType>> {
 export class GetOversightHistoryHandler implements IQueryHandler<GetOversightHistory> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute(q: GetOversightHistory): Promise<Connection<OversightEventType>> {
+  async execute(q: GetOversightHistory): Promise<Connection<OversightEvent>> {
     const all = await this.store.readStream(organizationStream(q.tenantId, q.organizationId), {
       direction: q.oldestFirst ? 'forwards' : 'backwards',
     });
@@ -49,13 +49,13 @@ export class GetOversightHistoryHandler implements IQueryHandler<GetOversightHis
     const edges = page.map((e) => ({ cursor: encodeCursor([String(e.revision)]), node: toOversightEvent(e) }));
     return {
       edges,
-      pageInfo: { hasNextPage: start + q.first < matching.length, endCursor: edges[edges.length - 1]?.cursor ?? null },
+      pageInfo: pageInfoOf(edges.map((e) => e.cursor), start + q.first < matching.length, start > 0),
       totalCount: matching.length,
     };
   }
 }
 
-export function toOversightEvent(e: RecordedEvent): OversightEventType {
+export function toOversightEvent(e: RecordedEvent): OversightEvent {
   const m = metadataOf(e);
   return {
     eventId: e.eventId,

@@ -2,13 +2,13 @@ import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { Injectable } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
-import type { AssuranceStatusChange } from '../../../../../libs/oversight/src/projections/read-model.effects';
+import type { AssuranceStatusChange as StatusChangeEffect } from '../../../../../libs/oversight/src/projections/read-model.effects';
 import { metadataOf } from '../../../../../libs/oversight/src/application/event-envelope';
 import { callerFrom, type Caller } from '../../common/caller';
 import { ProjectionCommitted } from '../../infrastructure/projection-committed.event';
 import { toOversightEvent } from '../queries/oversight-history.query';
-import { OversightEventType } from '../types/oversight-event.type';
-import { AssuranceStatusChangeType } from '../types/portfolio.type';
+import { OversightEvent } from '../types/oversight-event.type';
+import { AssuranceStatusChange } from '../types/portfolio.type';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 const EVENT_RECORDED = 'oversightEventRecorded';
@@ -40,22 +40,22 @@ export class SubscriptionsResolver {
   constructor(private readonly hub: SubscriptionHub) {}
 
   @Allow(READERS_OF_DETAIL)
-  @Subscription(() => OversightEventType, {
+  @Subscription(() => OversightEvent, {
     description: 'Each event, in order, once the read models reflect it. Omit organizationId for all.',
-    filter: (p: { tenantId: string; event: OversightEventType }, args: { organizationId?: string }, ctx: Ctx) =>
+    filter: (p: { tenantId: string; event: OversightEvent }, args: { organizationId?: string }, ctx: Ctx) =>
       p.tenantId === callerFrom(ctx).tenantId && (!args.organizationId || p.event.organizationId === args.organizationId),
-    resolve: (p: { event: OversightEventType }) => p.event,
+    resolve: (p: { event: OversightEvent }) => p.event,
   })
   oversightEventRecorded(@Args('organizationId', { type: () => ID, nullable: true }) _organizationId?: string) {
     return this.hub.pubSub.asyncIterableIterator(EVENT_RECORDED);
   }
 
   @Allow(EVERYONE)
-  @Subscription(() => AssuranceStatusChangeType, {
+  @Subscription(() => AssuranceStatusChange, {
     description: 'A change of assessed status, by a new event or by the passing of time.',
-    filter: (p: { tenantId: string; change: AssuranceStatusChange }, args: { organizationId?: string }, ctx: Ctx) =>
+    filter: (p: { tenantId: string; change: StatusChangeEffect }, args: { organizationId?: string }, ctx: Ctx) =>
       p.tenantId === callerFrom(ctx).tenantId && (!args.organizationId || p.change.organizationId === args.organizationId),
-    resolve: (p: { change: AssuranceStatusChange }) => ({ ...p.change, position: String(p.change.position) }),
+    resolve: (p: { change: StatusChangeEffect }) => ({ ...p.change, position: String(p.change.position) }),
   })
   assuranceStatusChanged(@Args('organizationId', { type: () => ID, nullable: true }) _organizationId?: string) {
     return this.hub.pubSub.asyncIterableIterator(STATUS_CHANGED);

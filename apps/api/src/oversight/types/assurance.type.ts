@@ -6,7 +6,7 @@ import { Allow, EVERYONE } from '../../auth/roles';
 
 @Allow(EVERYONE)
 @ObjectType({ description: 'Why a status or a flag holds. "Why is it red?" always has an answer.' })
-export class AssuranceReasonType {
+export class AssuranceReason {
   @Field({ description: 'Stable code, e.g. REPORT_EXPIRED.' }) code!: string;
   @Field(() => AssuranceStatusEnum, { nullable: true, description: 'The status this finding implies.' })
   status!: v.AssuranceStatus | null;
@@ -20,10 +20,10 @@ export class AssuranceReasonType {
 
 @Allow(EVERYONE)
 @ObjectType({ description: 'The assessed assurance status of an organization.' })
-export class AssuranceType {
+export class Assurance {
   @Field(() => AssuranceStatusEnum) status!: v.AssuranceStatus;
   @Field(() => [AssuranceFlagEnum]) flags!: v.AssuranceFlag[];
-  @Field(() => [AssuranceReasonType]) reasons!: AssuranceReasonType[];
+  @Field(() => [AssuranceReason]) reasons!: AssuranceReason[];
   @Field(() => DateScalar, { nullable: true, description: 'Since when the status holds.' }) statusSince!: string | null;
   @Field(() => DateScalar, { nullable: true, description: "The current report's coverage end." })
   coverageEnd!: string | null;

@@ -5,8 +5,16 @@ import { Allow, EVERYONE } from '../../auth/roles';
 @Allow(EVERYONE)
 @ObjectType()
 export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field({ description: 'More items follow this page: pass endCursor as `after` to read them.' }) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The last edge’s cursor; null for an empty page.' }) endCursor!: string | null;
+  @Field({ description: 'Items precede this page (those up to the `after` cursor); false on the first page.' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The first edge’s cursor; null for an empty page.' }) startCursor!: string | null;
+}
+
+/** Relay page info from a page's cursors; `hasPreviousPage` comes from the reader, which knows what precedes. */
+export function pageInfoOf(cursors: readonly string[], hasNextPage: boolean, hasPreviousPage: boolean): PageInfo {
+  return { hasNextPage, hasPreviousPage, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null };
 }
 
 export interface Connection<T> {
@@ -34,12 +42,12 @@ export function ConnectionOf<T>(node: Type<T>, name: string) {
 }
 
 export function toConnection<T, N>(
-  page: { nodes: T[]; cursors: string[]; totalCount: number; hasNextPage: boolean; endCursor: string | null },
+  page: { nodes: T[]; cursors: string[]; totalCount: number; hasNextPage: boolean; hasPreviousPage: boolean },
   map: (node: T) => N,
 ): Connection<N> {
   return {
     edges: page.nodes.map((n, i) => ({ cursor: page.cursors[i]!, node: map(n) })),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    pageInfo: pageInfoOf(page.cursors, page.hasNextPage, page.hasPreviousPage),
     totalCount: page.totalCount,
   };
 }

@@ -5,7 +5,7 @@ import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'An exception (deviation) and its remediation.' })
-export class ControlExceptionType {
+export class ControlException {
   @Field() exceptionId!: string;
   @Field() organizationId!: string;
   @Field() organizationName!: string;

@@ -1,7 +1,7 @@
 import type { OrganizationState, ReportState } from '../../../../../libs/oversight/src/domain/organization.state';
 import type { OrganizationStatusView } from '../../../../../libs/oversight/src/queries/organization-status.view';
 import type { OrganizationType } from './organization.type';
-import type { AssuranceReportType } from './report.type';
+import type { AssuranceReport } from './report.type';
 
 /**
  * Builds the GraphQL organization from its status row and its folded state. Everything a status
@@ -73,7 +73,7 @@ function lazy<T>(compute: () => T): PropertyDescriptor {
   };
 }
 
-function toReport(state: OrganizationState, r: ReportState): AssuranceReportType {
+function toReport(state: OrganizationState, r: ReportState): AssuranceReport {
   return {
     ...r,
     cuecs: r.cuecs.map((c) => {

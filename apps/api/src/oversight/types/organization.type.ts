@@ -1,10 +1,10 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { CriticalityEnum, InclusionMethodEnum, OrganizationCategoryEnum, OrganizationRoleEnum } from '../../graphql/enums';
-import { AssuranceType } from './assurance.type';
-import type { ControlExceptionType } from './control-exception.type';
-import { AssurancePolicyType, ExpectedControlType, SiteType, ValidationType } from './profile-parts.type';
-import { AssuranceReportType } from './report.type';
+import { Assurance } from './assurance.type';
+import type { ControlException } from './control-exception.type';
+import { AssurancePolicy, ExpectedControl, Site, Validation } from './profile-parts.type';
+import { AssuranceReport } from './report.type';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 /** Detail fields are null, with a FORBIDDEN error, for a role that may not see them (VIEWER). */
@@ -27,20 +27,20 @@ export class OrganizationType {
   @Field(() => ID, { nullable: true }) parentOrganizationId!: string | null;
   @Field(() => InclusionMethodEnum, { nullable: true }) inclusionMethod!: string | null;
   @Allow(READERS_OF_DETAIL)
-  @Field(() => [SiteType], { nullable: true, description: DETAIL }) sites!: SiteType[];
+  @Field(() => [Site], { nullable: true, description: DETAIL }) sites!: Site[];
   @Allow(READERS_OF_DETAIL)
-  @Field(() => AssurancePolicyType, { nullable: true, description: DETAIL }) policy!: AssurancePolicyType;
+  @Field(() => AssurancePolicy, { nullable: true, description: DETAIL }) policy!: AssurancePolicy;
   @Allow(READERS_OF_DETAIL)
-  @Field(() => [ExpectedControlType], { nullable: true, description: DETAIL }) expectedControls!: ExpectedControlType[];
-  @Field(() => AssuranceType) assurance!: AssuranceType;
+  @Field(() => [ExpectedControl], { nullable: true, description: DETAIL }) expectedControls!: ExpectedControl[];
+  @Field(() => Assurance) assurance!: Assurance;
   @Allow(READERS_OF_DETAIL)
-  @Field(() => AssuranceReportType, { nullable: true, description: 'R: the report the status rests on.' })
-  currentReport!: AssuranceReportType | null;
+  @Field(() => AssuranceReport, { nullable: true, description: 'The current report: the one the status rests on.' })
+  currentReport!: AssuranceReport | null;
   @Allow(READERS_OF_DETAIL)
-  @Field(() => [AssuranceReportType], { nullable: true, description: `Every report received, oldest first. ${DETAIL}` })
-  reports!: AssuranceReportType[];
+  @Field(() => [AssuranceReport], { nullable: true, description: `Every report received, oldest first. ${DETAIL}` })
+  reports!: AssuranceReport[];
   @Allow(READERS_OF_DETAIL)
-  @Field(() => [ValidationType], { nullable: true, description: DETAIL }) validations!: ValidationType[];
+  @Field(() => [Validation], { nullable: true, description: DETAIL }) validations!: Validation[];
   @Field({ description: 'Stream revision (0-based) as a decimal string: pass it as expectedRevision.' })
   revision!: string;
   @Field(() => DateTimeScalar, { nullable: true }) registeredAt!: string | null;
@@ -58,5 +58,5 @@ export class OrganizationType {
   /** Internal: the tenant, for field resolvers. Not exposed. */
   tenantId!: string;
   /** Internal: an as-of answer's exceptions as they stood then, for the `exceptions` field. */
-  asOfExceptions?: ControlExceptionType[];
+  asOfExceptions?: ControlException[];
 }

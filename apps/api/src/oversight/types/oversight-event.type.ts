@@ -4,14 +4,14 @@ import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType()
-export class ActorType {
+export class Actor {
   @Field() id!: string;
   @Field() role!: string;
 }
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'One immutable oversight fact, with its full envelope.' })
-export class OversightEventType {
+export class OversightEvent {
   @Field() eventId!: string;
   @Field() type!: string;
   @Field() organizationId!: string;
@@ -19,7 +19,7 @@ export class OversightEventType {
   @Field({ description: 'Global position in the store, as a decimal string.' }) position!: string;
   @Field(() => DateTimeScalar, { description: 'When we learned it.' }) recordedAt!: string;
   @Field(() => DateTimeScalar, { description: 'When it happened (business time).' }) effectiveAt!: string;
-  @Field(() => ActorType) actor!: ActorType;
+  @Field(() => Actor) actor!: Actor;
   @Field() tenantId!: string;
   @Field() correlationId!: string;
   @Field(() => String, { nullable: true }) causationId!: string | null;

@@ -12,7 +12,7 @@ import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A data center facility of the organization.' })
-export class SiteType {
+export class Site {
   @Field() siteId!: string;
   @Field() name!: string;
   @Field() country!: string;
@@ -22,7 +22,7 @@ export class SiteType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'The assurance policy in force (defaults until one is set).' })
-export class AssurancePolicyType {
+export class AssurancePolicy {
   @Field(() => FrameworkEnum, { nullable: true }) requiredFramework!: string | null;
   @Field(() => ReportTypeEnum, { nullable: true }) requiredReportType!: string | null;
   @Field(() => [TrustServicesCriterionEnum]) requiredCriteria!: string[];
@@ -37,7 +37,7 @@ export class AssurancePolicyType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A control we expect the report to have tested.' })
-export class ExpectedControlType {
+export class ExpectedControl {
   @Field() ref!: string;
   @Field() description!: string;
   @Field() domain!: string;
@@ -46,7 +46,7 @@ export class ExpectedControlType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A physical/environmental or operational controls validation.' })
-export class ValidationType {
+export class Validation {
   @Field() validationId!: string;
   @Field({ description: 'PHYSICAL or OPERATIONAL' }) kind!: string;
   @Field(() => String, { nullable: true }) siteId!: string | null;

@@ -13,7 +13,7 @@ import { Allow, READERS_OF_DETAIL } from '../../auth/roles';
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType()
-export class CuecMappingType {
+export class CuecMapping {
   @Field(() => String, { nullable: true }) internalControlRef!: string | null;
   @Field(() => CuecStateEnum) state!: string;
   @Field(() => DateTimeScalar) mappedAt!: string;
@@ -21,22 +21,22 @@ export class CuecMappingType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A complementary user entity control listed in a report.' })
-export class CuecType {
+export class Cuec {
   @Field() ref!: string;
   @Field() description!: string;
-  @Field(() => CuecMappingType, { nullable: true, description: 'Null while unmapped.' }) mapping!: CuecMappingType | null;
+  @Field(() => CuecMapping, { nullable: true, description: 'Null while unmapped.' }) mapping!: CuecMapping | null;
 }
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType()
-export class SubserviceInReportType {
+export class SubserviceInReport {
   @Field() name!: string;
   @Field(() => InclusionMethodEnum) method!: string;
 }
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType()
-export class ReviewType {
+export class Review {
   @Field(() => ReviewDecisionEnum) decision!: string;
   @Field() reviewer!: string;
   @Field(() => [String]) conditions!: string[];
@@ -46,14 +46,14 @@ export class ReviewType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType()
-export class WithdrawalType {
+export class Withdrawal {
   @Field() reason!: string;
   @Field(() => DateTimeScalar) withdrawnAt!: string;
 }
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: "A management letter covering the gap after a report's period." })
-export class BridgeLetterType {
+export class BridgeLetter {
   @Field() letterId!: string;
   @Field() reportId!: string;
   @Field(() => DateScalar) coversFrom!: string;
@@ -64,7 +64,7 @@ export class BridgeLetterType {
 
 @Allow(READERS_OF_DETAIL)
 @ObjectType({ description: 'A SOC 1 / SOC 2 / ISAE report and what we did with it.' })
-export class AssuranceReportType {
+export class AssuranceReport {
   @Field() reportId!: string;
   @Field(() => FrameworkEnum) framework!: string;
   @Field(() => ReportTypeEnum) reportType!: string;
@@ -81,11 +81,11 @@ export class AssuranceReportType {
   @Field(() => [String]) servicesCovered!: string[];
   @Field(() => [String]) sitesCovered!: string[];
   @Field(() => [String]) controlsTested!: string[];
-  @Field(() => [CuecType]) cuecs!: CuecType[];
-  @Field(() => [SubserviceInReportType]) subserviceOrganizations!: SubserviceInReportType[];
+  @Field(() => [Cuec]) cuecs!: Cuec[];
+  @Field(() => [SubserviceInReport]) subserviceOrganizations!: SubserviceInReport[];
   @Field(() => String, { nullable: true }) documentSha256!: string | null;
   @Field(() => DateTimeScalar) receivedAt!: string;
-  @Field(() => ReviewType, { nullable: true }) review!: ReviewType | null;
-  @Field(() => WithdrawalType, { nullable: true }) withdrawal!: WithdrawalType | null;
-  @Field(() => [BridgeLetterType]) bridgeLetters!: BridgeLetterType[];
+  @Field(() => Review, { nullable: true }) review!: Review | null;
+  @Field(() => Withdrawal, { nullable: true }) withdrawal!: Withdrawal | null;
+  @Field(() => [BridgeLetter]) bridgeLetters!: BridgeLetter[];
 }
