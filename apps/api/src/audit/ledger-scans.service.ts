@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { organizationStream } from '../../../../libs/oversight/src/application/event-envelope';
 import { scanLedger } from '../../../../libs/oversight/src/ledger/ledger-scan';
+import { SharedWork } from '../common/shared-work';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
 type Scan = Awaited<ReturnType<typeof scanLedger>>;
@@ -9,49 +10,27 @@ type Scan = Awaited<ReturnType<typeof scanLedger>>;
 const PAGE = 250;
 
 /**
- * One verification of the whole ledger at a time, shared by every request that asks meanwhile,
- * and reused while the store's head has not moved. Ten concurrent verifyLedger calls (aliases,
- * tenants) cost one scan, not ten, and the scan yields to the event loop between pages
- * (ledger-scan.ts), so other requests are served while it runs. A request may get the verdict
- * of a scan that started shortly before it (at most one scan old).
+ * Verification of the whole ledger shared by the requests asking at the same time (SharedWork):
+ * ten aliased verifyLedger, or ten tenants at once, cost one scan, and the scan yields to the
+ * event loop as it goes (ledger-scan.ts), so other requests are served meanwhile. A verdict is
+ * at most one scan and one second old.
  */
 @Injectable()
 export class LedgerScans {
-  private inFlight: Promise<Scan> | null = null;
-  private last: { head: bigint; scan: Scan } | null = null;
-  private readonly counts = new Map<string, Promise<number>>();
+  private readonly scans = new SharedWork<Scan>(1000, 4);
+  private readonly counts = new SharedWork<number>(1000, 64);
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async latest(): Promise<Scan> {
     const head = await this.store.headPosition();
-    if (this.last && this.last.head === head) return this.last.scan;
-    this.inFlight ??= scanLedger(this.store)
-      .then((scan) => {
-        this.last = { head, scan };
-        return scan;
-      })
-      .finally(() => {
-        this.inFlight = null;
-      });
-    return this.inFlight;
+    return this.scans.get(String(head), () => scanLedger(this.store));
   }
 
-  /**
-   * How many events a tenant holds: its own streams only (cost bounded by the tenant's size),
-   * counted once per head and shared by concurrent callers.
-   */
+  /** How many events a tenant holds: its own streams only (cost bounded by the tenant's size). */
   async tenantEventCount(tenantId: string): Promise<number> {
     const head = await this.store.headPosition();
-    const key = `${tenantId}@${head}`;
-    let count = this.counts.get(key);
-    if (!count) {
-      count = this.countEvents(tenantId);
-      this.counts.set(key, count);
-      count.catch(() => this.counts.delete(key));
-      while (this.counts.size > 64) this.counts.delete(this.counts.keys().next().value!);
-    }
-    return count;
+    return this.counts.get(`${tenantId}@${head}`, () => this.countEvents(tenantId));
   }
 
   private async countEvents(tenantId: string): Promise<number> {

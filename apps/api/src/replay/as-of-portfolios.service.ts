@@ -1,23 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { portfolioAsOfInSlices, type AsOfAnswer, type Moment } from '../../../../libs/oversight/src/replay';
+import { SharedWork } from '../common/shared-work';
 import { timeSlicer } from '../common/time-slicer';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { AsOfSnapshots } from './as-of-snapshots.service';
 import { TenantStreams } from './tenant-streams.service';
 
-/** Portfolios kept at once: a few moments asked again and again (a page, its relations). */
-const KEEP = 8;
-
 /**
- * A tenant's portfolio on a moment, computed once and shared: the subservice organizations and
- * parents of 20 as-of nodes, or the same question asked by several requests, reuse one replay
- * (keyed by tenant, moment and the store's head, so a new event makes a new answer). The replay
- * reads only the tenant's streams and pauses between organizations (time slices).
+ * A tenant's portfolio on a moment, computed once and shared (SharedWork, reused for a second):
+ * the subservice organizations and parents of 20 as-of nodes, or the same question asked by
+ * several requests, reuse one replay (keyed by tenant, moment and the store's head, so a new
+ * event makes a new answer). The replay reads only the tenant's streams and pauses between
+ * organizations (time slices).
  */
 @Injectable()
 export class AsOfPortfolios {
-  private readonly answers = new Map<string, Promise<Map<string, AsOfAnswer>>>();
+  private readonly answers = new SharedWork<Map<string, AsOfAnswer>>(1000, 8);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -28,15 +27,7 @@ export class AsOfPortfolios {
   async portfolio(tenantId: string, moment: Moment): Promise<Map<string, AsOfAnswer>> {
     const head = await this.store.headPosition();
     const key = JSON.stringify([tenantId, moment.asOf, moment.knownAt, String(head)]);
-    let answer = this.answers.get(key);
-    if (!answer) {
-      answer = this.compute(tenantId, moment);
-      this.answers.set(key, answer);
-      // A failed replay is not kept; the oldest entries make room for new ones.
-      answer.catch(() => this.answers.delete(key));
-      while (this.answers.size > KEEP) this.answers.delete(this.answers.keys().next().value!);
-    }
-    return answer;
+    return this.answers.get(key, () => this.compute(tenantId, moment));
   }
 
   private async compute(tenantId: string, moment: Moment): Promise<Map<string, AsOfAnswer>> {
