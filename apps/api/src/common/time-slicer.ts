@@ -3,7 +3,7 @@
  * macrotask (setImmediate) so that I/O and other requests run before the loop goes on. No single
  * request then holds the event loop for much more than one slice.
  */
-export function timeSlicer(sliceMs = 10): () => Promise<void> | void {
+export function timeSlicer(sliceMs = 5): () => Promise<void> | void {
   let since = performance.now();
   return () => {
     if (performance.now() - since < sliceMs) return;

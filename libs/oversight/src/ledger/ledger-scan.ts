@@ -8,7 +8,7 @@ import { LedgerVerifier, type LedgerReport } from './ledger-verifier';
 const PAGE = 250;
 
 /** Events verified between two yields to the event loop: a long scan never holds it for long. */
-const SLICE = 50;
+const SLICE = 25;
 
 /** Every organization event in global order, a page at a time (memory stays flat). */
 async function* organizationEvents(store: EventStore, after?: bigint): AsyncGenerator<RecordedEvent> {
