@@ -19,4 +19,15 @@ const tier = (name) => ({
 });
 module.exports = {
   projects: [tier('unit'), tier('int'), tier('e2e')],
+  // `npm run test:coverage` also counts what the e2e tests ran inside the server process
+  // (scripts/coverage-report.js); every source file counts, loaded or not.
+  coverageProvider: 'v8',
+  collectCoverageFrom: [
+    'apps/api/src/**/*.ts',
+    'libs/*/src/**/*.ts',
+    '!**/*.spec.ts',
+    '!**/*.fixtures.ts',
+    '!libs/testing/**',
+    '!**/contract/**',
+  ],
 };

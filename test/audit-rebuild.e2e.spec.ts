@@ -67,6 +67,7 @@ describe('rebuild-projections', () => {
   });
 
   it('keeps the live read model running after the swap, and accepts new facts', async () => {
+    const mark = api.output.length;
     const started = (await api.gql('mutation { rebuildReadModels { state } }', {}, { authorization: `Bearer ${api.operatorToken()}` })).data.rebuildReadModels;
     expect(['RUNNING', 'SWAPPING', 'COMPLETED']).toContain(started.state);
     // Written while the rebuild may be running: read-your-writes still holds.
@@ -74,11 +75,11 @@ describe('rebuild-projections', () => {
       input: orgInput({ id: 'org-after-rebuild', name: 'Late Arrival' }),
     });
     expect(r.registerOrganization.organization).toEqual({ id: 'org-after-rebuild', name: 'Late Arrival' });
-    for (let i = 0; i < 200; i++) {
-      const s = (await api.ok('{ readModelRebuild { state } }')).readModelRebuild.state;
-      if (s === 'COMPLETED') break;
-      await new Promise((done) => setTimeout(done, 25));
-    }
+    // The server logs the swap when it is done: wait for that, then the state must say so.
+    await api.waitForOutput(/Read models rebuilt from \d+ events/, mark);
+    const status = (await api.ok('{ readModelRebuild { state processed total error } }')).readModelRebuild;
+    expect(status).toMatchObject({ state: 'COMPLETED', error: null });
+    expect(status.processed).toBe(status.total);
     const after = await api.ok(`{ organizations(first: 100, filter: { search: "Late Arrival" }) { totalCount } }`);
     expect(after.organizations.totalCount).toBe(1);
   });

@@ -82,8 +82,11 @@ describe('bad input', () => {
       ['acceptRisk', 'expiresAt', (d) => ({ organizationId: fx.org, exceptionId: fx.openExc, acceptedBy: 'a', rationale: 'r', expiresAt: d })],
       ['recordBridgeLetter', 'coversTo', (d) => ({ organizationId: fx.org, reportId: fx.report, coversFrom: '2026-01-01', coversTo: d })],
     ];
+    // A date of the right shape that is no day of the calendar is told so.
+    const notCalendar = new Set(['2026-13-01', '2026-02-30', '2026-02-29']);
+    const dateMessage = (d: string) => (notCalendar.has(d) ? new RegExp(`${d} is not a calendar date`) : /Date must look like/);
     const cases: Case[] = dateFields.flatMap(([mutation, field, input]) =>
-      badDates.map((d): Case => [`${mutation}.${field} = ${JSON.stringify(d)}`, m(mutation, () => input(d)), bad(undefined, /Date must look like/)]),
+      badDates.map((d): Case => [`${mutation}.${field} = ${JSON.stringify(d)}`, m(mutation, () => input(d)), bad(`input.${field}`, dateMessage(d))]),
     );
     it.each(cases)('Date %s → BAD_USER_INPUT', async (_name, send, expected) => {
       await refused(send, expected);
@@ -97,33 +100,35 @@ describe('bad input', () => {
       seen.push(r.errors![0]!);
       // The scalar's own code survives Apollo's validation wrapper (formatError restores it).
       expect(r.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(r.errors![0]!.message).toMatch(/Date must look like/);
+      expect(r.errors![0]!.extensions?.field).toBe('input.dueDate');
+      expect(r.errors![0]!.message).toMatch(/2026-02-30 is not a calendar date/);
       expect(await headPosition(api)).toBe(headBefore);
     });
 
     const badInstants = ['2026-03-01', '2026-03-01T10:00:00', '2026-03-01 10:00:00Z', 'now', '2026-02-30T10:00:00Z', '2026-03-01T25:00:00Z'];
     it.each(badInstants)('effectiveAt %j → BAD_USER_INPUT', async (at) => {
-      await refused(m('recordException', () => exceptionInput(fx.org, { effectiveAt: at })), bad(undefined, /DateTime must look like/));
+      const message = at.startsWith('2026-02-30') ? /2026-02-30 is not a calendar date/ : /DateTime must look like/;
+      await refused(m('recordException', () => exceptionInput(fx.org, { effectiveAt: at })), bad('input.effectiveAt', message));
     });
 
     const badEnums: Case[] = [
-      ['criticality', m('registerOrganization', () => orgInput({ criticality: 'SUPER_CRITICAL' })), bad(undefined, /Criticality/)],
-      ['category', m('registerOrganization', () => orgInput({ category: 'BANK' })), bad(undefined, /OrganizationCategory/)],
-      ['role, lower case', m('registerOrganization', () => orgInput({ role: 'vendor' })), bad(undefined, /OrganizationRole/)],
-      ['severity', m('recordException', () => exceptionInput(fx.org, { severity: 'EXTREME' })), bad(undefined, /Criticality/)],
-      ['review decision', m('concludeReportReview', () => ({ organizationId: fx.org, reportId: fx.report, decision: 'MAYBE', reviewer: 'r' })), bad(undefined, /ReviewDecision/)],
-      ['framework', m('recordReportReceived', () => reportInput(fx.org, { framework: 'SOC4' })), bad(undefined, /Framework/)],
-      ['criterion in a list', m('recordReportReceived', () => reportInput(fx.org, { criteria: ['SECURITY', 'SPEED'] })), bad(undefined, /TrustServicesCriterion/)],
+      ['criticality', m('registerOrganization', () => orgInput({ criticality: 'SUPER_CRITICAL' })), bad('input.criticality', /Criticality/)],
+      ['category', m('registerOrganization', () => orgInput({ category: 'BANK' })), bad('input.category', /OrganizationCategory/)],
+      ['role, lower case', m('registerOrganization', () => orgInput({ role: 'vendor' })), bad('input.role', /OrganizationRole/)],
+      ['severity', m('recordException', () => exceptionInput(fx.org, { severity: 'EXTREME' })), bad('input.severity', /Criticality/)],
+      ['review decision', m('concludeReportReview', () => ({ organizationId: fx.org, reportId: fx.report, decision: 'MAYBE', reviewer: 'r' })), bad('input.decision', /ReviewDecision/)],
+      ['framework', m('recordReportReceived', () => reportInput(fx.org, { framework: 'SOC4' })), bad('input.framework', /Framework/)],
+      ['criterion in a list', m('recordReportReceived', () => reportInput(fx.org, { criteria: ['SECURITY', 'SPEED'] })), bad('input.criteria.1', /TrustServicesCriterion/)],
       ['physical area', m('recordPhysicalEnvironmentalValidation', () => ({
         organizationId: fx.org, areas: ['LOGICAL_ACCESS'], method: 'SITE_VISIT', result: 'EFFECTIVE', validatedOn: '2026-02-01',
-      })), bad(undefined, /PhysicalArea/)],
+      })), bad('input.areas.0', /PhysicalArea/)],
     ];
     it.each(badEnums)('unknown enum value: %s → BAD_USER_INPUT', async (_name, send, expected) => {
       await refused(send, expected);
     });
 
     it('refuses an unknown enum value in a query filter too', async () => {
-      await refused(gq(`query($s: [AssuranceStatus!]) { organizations(filter: { status: $s }) { totalCount } }`, () => ({ s: ['GREEN'] })), bad());
+      await refused(gq(`query($s: [AssuranceStatus!]) { organizations(filter: { status: $s }) { totalCount } }`, () => ({ s: ['GREEN'] })), bad('s.0'));
     });
   });
 
@@ -244,6 +249,26 @@ describe('bad input', () => {
       expect(history.oversightHistory.totalCount).toBe(6);
       const health = await api.health();
       expect(health.status).toBe('ok');
+    });
+
+    it('the server logs each refusal as one info line with its code, never at error level or with a stack', async () => {
+      const conflict = await mutate(api, 'recordException', exceptionInput(fx.org, { expectedRevision: '0' }), 'revision');
+      expect(conflict.errors?.[0]?.extensions?.code).toBe('CONCURRENCY_CONFLICT');
+      const lines = api.output.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
+      const refusals = lines.filter((l) => typeof l.message === 'string' && l.message.startsWith('Refused '));
+      expect(refusals.every((l) => l.level === 'log' && l.context === 'GraphQL' && l.stack === undefined && l.error === undefined)).toBe(true);
+      const messages = refusals.map((l) => l.message as string);
+      expect(messages).toContain('Refused recordException: CONCURRENCY_CONFLICT');
+      expect(messages).toContain('Refused registerOrganization: DOMAIN_RULE_VIOLATION rule=ORGANIZATION_ALREADY_REGISTERED');
+      expect(messages).toContain('Refused closeRemediation: NOT_FOUND rule=EXCEPTION_NOT_FOUND');
+      expect(messages).toContain('Refused registerOrganization: BAD_USER_INPUT field=input.name');
+      expect(lines.filter((l) => l.level === 'error')).toEqual([]);
+      expect(api.output.join('')).not.toMatch(/\n\s+at |"stack"/);
+    });
+
+    it('every BAD_USER_INPUT names its field', async () => {
+      const unnamed = seen.filter((e) => e.extensions?.code === 'BAD_USER_INPUT' && typeof e.extensions?.field !== 'string');
+      expect(unnamed.map((e) => e.message)).toEqual([]);
     });
 
     it('no error carries a stack trace, and an unexpected error says nothing of the internals', async () => {

@@ -243,23 +243,21 @@ describe('command semantics', () => {
       expect(results.map((x) => x.revision)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
     });
 
-    it('answers as soon as the projection commits, not when the store next polls (250 ms)', async () => {
+    it('answers as soon as the projection commits, not when the store next polls', async () => {
       // The store signals its own subscriptions on commit; the poll is only for other processes.
-      // Without the signal every command waits for the next poll tick, about 250 ms.
-      const id = await registerOrg(api);
-      const timings: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        const started = performance.now();
-        const r = await command(api, 'recordException', exceptionInput(id));
-        timings.push(performance.now() - started);
-        expect(r.organization.revision).toBe(String(i + 1));
+      // On a server that polls once an hour, a command that waited for the poll would never
+      // answer within the test's time: correctness is asserted, no latency is measured.
+      const slowPoll = await startApi({ env: { POLL_INTERVAL_MS: '3600000', CONSISTENCY_TIMEOUT_MS: '3600000' } });
+      try {
+        const id = await registerOrg(slowPoll);
+        for (let i = 0; i < 10; i++) {
+          const r = await command(slowPoll, 'recordException', exceptionInput(id));
+          expect(r.organization.revision).toBe(String(i + 1));
+        }
+      } finally {
+        await slowPoll.stop();
+        slowPoll.removeData();
       }
-      const median = [...timings].sort((a, b) => a - b)[5]!;
-      if (median >= 100) {
-        throw new Error(`median command latency ${Math.round(median)} ms (timings ${timings.map(Math.round).join(', ')} ms): ` +
-          'read-your-writes is waiting for the poll instead of the commit signal');
-      }
-      expect(median).toBeLessThan(100);
-    });
+    }, 60_000); // room for a loaded machine; waiting for the poll would take an hour
   });
 });

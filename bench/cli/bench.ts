@@ -11,6 +11,7 @@ import { appendScenarios } from '../scenarios/appends';
 import { asOfMoments, asOfRows } from '../scenarios/as-of-rows';
 import { emmettScenarios } from '../scenarios/emmett';
 import { mutationScenario, readScenarios, type HttpMeasures, type HttpTiming } from '../scenarios/http';
+import { queryLimitScenarios } from '../scenarios/query-limits';
 import { rawReadRate, rebuildRate } from '../scenarios/rebuild';
 import { parseArgs } from './args';
 import { median } from '../harness/stats';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   try {
+    log('query limits against hostile documents');
+    rows.push(...queryLimitScenarios());
     log('appends through the store port');
     rows.push(...(await appendScenarios(tmp, quick ? 3000 : 20_000)));
     log('Emmett comparison');

@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
 
+// Plain JavaScript shared with the CLIs' npm scripts (it runs before anything is compiled).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { staleReason } = require('../../scripts/build-freshness') as { staleReason: () => string | null };
+
 export const MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
 /** The signing secret of test servers: tests mint their own tokens with it. */
 export const TEST_JWT_SECRET = 'e2e-test-secret-0123456789abcdefghijklmnop';
@@ -32,27 +36,37 @@ export class ApiServer {
     return `ws://127.0.0.1:${this.port}/graphql`;
   }
 
-  static async start(options: { dataDir?: string; clockStart?: string; env?: Record<string, string> } = {}): Promise<ApiServer> {
+  /** `devSecret`: no JWT_SECRET, so the server signs with the development secret in its DATA_DIR. */
+  static async start(
+    options: { dataDir?: string; clockStart?: string; env?: Record<string, string>; devSecret?: boolean } = {},
+  ): Promise<ApiServer> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
+    // Testing an old build would silently test old code.
+    const stale = staleReason();
+    if (stale) throw new Error(`dist is older than the sources (${stale}): run "npm run build" first`);
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oversight-e2e-'));
     const port = await freePort();
     const output: string[] = [];
-    const child = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        LOG_FORMAT: 'json',
-        JWT_SECRET: TEST_JWT_SECRET,
-        // Never rewrite the committed schema.gql from a test server.
-        SCHEMA_FILE: join(dataDir, 'schema.gql'),
-        ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
-        ...(options.env?.NODE_ENV === 'production' ? { LEDGER_SIGNING_KEY_FILE: productionSigningKey() } : {}),
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_FORMAT: 'json',
+      JWT_SECRET: TEST_JWT_SECRET,
+      // Never rewrite the committed schema.gql from a test server.
+      SCHEMA_FILE: join(dataDir, 'schema.gql'),
+      ...(options.clockStart ? { OVERSIGHT_CLOCK_START: options.clockStart } : {}),
+      // npm run test:coverage: the server's own V8 coverage, merged with jest's by scripts/coverage-report.js.
+      ...(process.env.E2E_COVERAGE_DIR ? { NODE_V8_COVERAGE: process.env.E2E_COVERAGE_DIR } : {}),
+      // No timed ledger seals unless a test asks: they append checkpoints that move the store's head.
+      LEDGER_SEAL_INTERVAL_MS: '0',
+      // Production needs its ledger signing key outside DATA_DIR.
+      ...(options.env?.NODE_ENV === 'production' ? { LEDGER_SIGNING_KEY_FILE: productionSigningKey() } : {}),
+      ...options.env,
+    };
+    if (options.devSecret) delete env.JWT_SECRET;
+    const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
     child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
     const server = new ApiServer(child, port, dataDir, output);
@@ -87,6 +101,35 @@ export class ApiServer {
     const r = await this.gql<T>(query, variables);
     if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
     return r.data as T;
+  }
+
+  /**
+   * Resolves with the first line of the server's output, after its first `from` chunks, that
+   * matches: waits for what the server says it did, never for a guessed time.
+   */
+  waitForOutput(pattern: RegExp, from = 0): Promise<string> {
+    return new Promise((resolveLine, reject) => {
+      const streams = [this.process.stdout!, this.process.stderr!];
+      const find = () => this.output.slice(from).join('').split('\n').find((line) => pattern.test(line));
+      const cleanup = () => {
+        streams.forEach((s) => s.off('data', onData));
+        this.process.off('exit', onExit);
+      };
+      const onData = () => {
+        const line = find();
+        if (line !== undefined) {
+          cleanup();
+          resolveLine(line);
+        }
+      };
+      const onExit = () => {
+        cleanup();
+        reject(new Error(`The API exited before its output matched ${pattern}`));
+      };
+      streams.forEach((s) => s.on('data', onData));
+      this.process.once('exit', onExit);
+      onData();
+    });
   }
 
   /** /health as the operator sees it (head and projection positions); unauthenticated it shows less. */

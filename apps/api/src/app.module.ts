@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -11,7 +12,9 @@ import { loadConfig, type AppConfig } from './config/app-config';
 import { ConsoleModule } from './console/console.module';
 import { GraphiqlModule } from './graphiql/graphiql.module';
 import { graphqlOptions } from './graphql/graphql.options';
+import { RefusalLogFilter } from './graphql/refusal-log.filter';
 import { HealthController } from './health/health.controller';
+import { CoverageFlush } from './infrastructure/coverage-flush';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { APP_CONFIG } from './infrastructure/tokens';
 import { OversightModule } from './oversight/oversight.module';
@@ -42,7 +45,7 @@ export class AppModule {
         ...(config.production ? [] : [GraphiqlModule]),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: RefusalLogFilter }, CoverageFlush],
       exports: [APP_CONFIG],
     };
   }

@@ -6,10 +6,12 @@ import { AuditResolver } from './audit.resolver';
 import { LedgerScans } from './ledger-scans.service';
 import { LedgerService } from './ledger.service';
 import { GetReadModelRebuildHandler, RebuildReadModelsHandler } from './rebuild.commands';
+import { GetConsistencyProofHandler, GetSignedTreeHeadHandler, ResealLedgerHandler } from './transparency.queries';
+import { TransparencyResolver } from './transparency.resolver';
 
-const resolvers = [AuditResolver];
-const commandHandlers = [RebuildReadModelsHandler];
-const queryHandlers = [VerifyAuditTrailHandler, VerifyLedgerHandler, GetEvidencePackHandler, GetReadModelRebuildHandler];
+const resolvers = [AuditResolver, TransparencyResolver];
+const commandHandlers = [RebuildReadModelsHandler, ResealLedgerHandler];
+const queryHandlers = [VerifyAuditTrailHandler, VerifyLedgerHandler, GetEvidencePackHandler, GetReadModelRebuildHandler, GetSignedTreeHeadHandler, GetConsistencyProofHandler];
 const services = [LedgerService, LedgerScans, ReadModelRebuilder];
 
 /**
@@ -19,5 +21,6 @@ const services = [LedgerService, LedgerScans, ReadModelRebuilder];
 @Module({
   imports: [CqrsModule],
   providers: [...resolvers, ...commandHandlers, ...queryHandlers, ...services],
+  exports: [LedgerService],
 })
 export class AuditModule {}

@@ -4,9 +4,11 @@ import type { EventStore } from '../../../../libs/event-store/src/event-store.po
 import type { Clock } from '../../../../libs/oversight/src/application/clock';
 import { metadataOf, organizationStream } from '../../../../libs/oversight/src/application/event-envelope';
 import type { EvidencePack } from '../../../../libs/oversight/src/ledger/evidence-pack';
+import { LedgerHaltedError } from '../../../../libs/oversight/src/ledger/ledger-checkpointer';
 import { collectEvidencePack } from '../../../../libs/oversight/src/ledger/ledger-scan';
-import { ledgerVerdict, streamVerdict } from '../../../../libs/oversight/src/ledger/ledger-verdict';
+import { explainLedger, explainTrail, ledgerVerdict, streamVerdict, type ExplainedVerdict } from '../../../../libs/oversight/src/ledger/ledger-verdict';
 import type { VerificationResult } from '../../../../libs/oversight/src/ledger/verification';
+import { LedgerService } from './ledger.service';
 import { apiError, badInput } from '../graphql/errors';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { LedgerScans } from './ledger-scans.service';
@@ -24,7 +26,13 @@ export class VerifyLedger extends Query<VerificationResult> {
 }
 
 export class GetEvidencePack extends Query<EvidencePack> {
-  constructor(readonly tenantId: string, readonly organizationId: string, readonly from: string | null, readonly to: string | null) {
+  constructor(
+    readonly tenantId: string,
+    readonly organizationId: string,
+    readonly from: string | null,
+    readonly to: string | null,
+    readonly sinceTreeSize: number | null = null,
+  ) {
     super();
   }
 }
@@ -46,15 +54,23 @@ async function ownStream(store: EventStore, tenantId: string, organizationId: st
 export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly ledger: LedgerService,
     private readonly scans: LedgerScans,
   ) {}
 
-  async execute(q: VerifyAuditTrail): Promise<VerificationResult> {
+  async execute(q: VerifyAuditTrail): Promise<ExplainedVerdict> {
     const events = await ownStream(this.store, q.tenantId, q.organizationId);
     const stream = organizationStream(q.tenantId, q.organizationId);
     const { report, verifier } = await this.scans.latest();
-    return streamVerdict(report, stream, verifier.lastWindowOf(stream), events.length);
+    const verdict = streamVerdict(report, stream, verifier.lastWindowOf(stream), events.length);
+    return explainTrail(verdict, verifier.sealCovering(stream), haltReason(this.ledger));
   }
+}
+
+/** Why sealing is halted, or null; verifications are red while it is. */
+function haltReason(ledger: LedgerService): string | null {
+  const status = ledger.status();
+  return status.state === 'HALTED' ? status.reason : null;
 }
 
 /**
@@ -64,11 +80,15 @@ export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> 
  */
 @QueryHandler(VerifyLedger)
 export class VerifyLedgerHandler implements IQueryHandler<VerifyLedger> {
-  constructor(private readonly scans: LedgerScans) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly scans: LedgerScans,
+  ) {}
 
-  async execute(q: VerifyLedger): Promise<VerificationResult> {
-    const [{ report }, checkedEvents] = await Promise.all([this.scans.latest(), this.scans.tenantEventCount(q.tenantId)]);
-    return { ...ledgerVerdict(report, q.tenantId), checkedEvents };
+  async execute(q: VerifyLedger): Promise<ExplainedVerdict> {
+    const [{ report, verifier }, checkedEvents] = await Promise.all([this.scans.latest(), this.scans.tenantEventCount(q.tenantId)]);
+    const explained = explainLedger(ledgerVerdict(report, q.tenantId), verifier.latestSeal(), haltReason(this.ledger));
+    return { ...explained, checkedEvents };
   }
 }
 
@@ -77,13 +97,23 @@ export class GetEvidencePackHandler implements IQueryHandler<GetEvidencePack> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly ledger: LedgerService,
   ) {}
 
   async execute(q: GetEvidencePack): Promise<EvidencePack> {
     if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw badInput('to', 'must not be before from');
+    if (q.sinceTreeSize !== null && q.sinceTreeSize < 0) throw badInput('sinceTreeSize', 'must not be negative');
     await ownStream(this.store, q.tenantId, q.organizationId);
-    const pack = await collectEvidencePack(this.store, q.tenantId, q.organizationId, { from: q.from, to: q.to }, this.clock.now().toISOString());
-    if (!pack) throw apiError('NOT_FOUND', `Organization ${q.organizationId} is not registered`);
-    return pack;
+    const sealer = this.ledger.prover!;
+    const request = { tenantId: q.tenantId, organizationId: q.organizationId, range: { from: q.from, to: q.to }, generatedAt: this.clock.now().toISOString(), sinceTreeSize: q.sinceTreeSize };
+    try {
+      const pack = await collectEvidencePack(this.store, sealer, request);
+      if (!pack) throw apiError('NOT_FOUND', `Organization ${q.organizationId} is not registered`);
+      return pack;
+    } catch (error) {
+      if (error instanceof LedgerHaltedError) throw apiError('SERVICE_UNAVAILABLE', `Sealing is halted, so no pack can be signed: ${error.message}`, { reason: 'LEDGER_HALTED' });
+      if (error instanceof RangeError) throw badInput('sinceTreeSize', `must not exceed the signed tree size (${error.message})`);
+      throw error;
+    }
   }
 }

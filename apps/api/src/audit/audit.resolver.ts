@@ -1,5 +1,5 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ADMINS, Allow, READERS_OF_DETAIL } from '../auth/roles';
 import { CurrentCaller, type Caller } from '../common/caller';
 import { DateTimeScalar, JsonScalar } from '../graphql/scalars';
@@ -35,15 +35,21 @@ export class AuditResolver {
   @Allow(READERS_OF_DETAIL)
   @Query(() => JsonScalar, {
     description:
-      'A self-contained evidence pack: the full stream, statuses after each event, signed checkpoints and a CSV timeline; events with effectiveAt in [from, to] are in range. Verify it offline with `npm run verify-pack`.',
+      'A self-contained evidence pack, sealed and signed at export: the full stream, statuses after each event, a CSV timeline, the signed tree head with an inclusion proof per event, and a signed statement naming the revision count and head hash; events with effectiveAt in [from, to] are in range. Verify it offline with `npm run verify-pack`.',
   })
   evidencePack(
     @CurrentCaller() caller: Caller,
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('from', { type: () => DateTimeScalar, nullable: true }) from?: string | null,
     @Args('to', { type: () => DateTimeScalar, nullable: true }) to?: string | null,
+    @Args('sinceTreeSize', {
+      type: () => Int,
+      nullable: true,
+      description: 'The size of a signed tree head you kept: the pack then carries a consistency proof from it.',
+    })
+    sinceTreeSize?: number | null,
   ) {
-    return this.queryBus.execute(new GetEvidencePack(caller.tenantId, organizationId, from ?? null, to ?? null));
+    return this.queryBus.execute(new GetEvidencePack(caller.tenantId, organizationId, from ?? null, to ?? null, sinceTreeSize ?? null));
   }
 
   @Allow(ADMINS)

@@ -10,6 +10,11 @@ export class VerificationResultType {
   @Field(() => ID, { nullable: true, description: 'The first event (or checkpoint) found broken, when you may see it.' })
   firstBrokenEventId!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field({
+    description:
+      'One sentence saying precisely what was verified: "hash chain intact; no signed checkpoint covers these events" is not "covered by signed tree head #n, signed by key X". Show it as is.',
+  })
+  summary!: string;
 }
 
 export const RebuildStateEnum = { IDLE: 'IDLE', RUNNING: 'RUNNING', SWAPPING: 'SWAPPING', COMPLETED: 'COMPLETED', FAILED: 'FAILED' } as const;

@@ -4,6 +4,7 @@ import { organizationStream } from '../../../../libs/oversight/src/application/e
 import { scanLedger } from '../../../../libs/oversight/src/ledger/ledger-scan';
 import { SharedWork } from '../common/shared-work';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { LedgerService } from './ledger.service';
 
 type Scan = Awaited<ReturnType<typeof scanLedger>>;
 
@@ -20,11 +21,16 @@ export class LedgerScans {
   private readonly scans = new SharedWork<Scan>(1000, 4);
   private readonly counts = new SharedWork<number>(1000, 64);
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly ledger: LedgerService,
+  ) {}
 
+  /** A scan pinned to the server's own signing key (as LedgerService knows it). */
   async latest(): Promise<Scan> {
     const head = await this.store.headPosition();
-    return this.scans.get(String(head), () => scanLedger(this.store));
+    const key = this.ledger.publicKeyPem;
+    return this.scans.get(`${head}:${key ?? ''}`, () => scanLedger(this.store, key));
   }
 
   /** How many events a tenant holds: its own streams only (cost bounded by the tenant's size). */

@@ -5,10 +5,10 @@ import type { Caller } from '../common/caller';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { loadAuthConfig, type AuthConfig } from './auth-config';
-import { ensureDevSecret } from './dev-secret';
 import { InvalidTokenError, verifyJwt } from './jwt';
 import { hmacKeySource, jwksKeySource, type KeySource } from './key-source';
 import { ROLES, type Role } from './role-names';
+import { resolveSigningSecret } from './signing-secret';
 
 const TENANT_RE = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
@@ -28,13 +28,15 @@ export class Authenticator {
 
   constructor(@Inject(APP_CONFIG) app: AppConfig) {
     this.config = loadAuthConfig();
-    if (this.config.secret) this.keys = hmacKeySource(Buffer.from(this.config.secret));
-    else if (this.config.jwksFile || this.config.jwksUrl) this.keys = jwksKeySource(this.config);
+    // Checked before the development secret is written: production writes nothing to DATA_DIR here.
+    if (app.production && !this.config.secret && !this.config.jwksFile && !this.config.jwksUrl) {
+      throw new Error('Production needs JWT_SECRET, JWT_JWKS_FILE or JWT_JWKS_URL');
+    }
+    const signing = resolveSigningSecret(this.config, app.dataDir);
+    if (!signing) this.keys = jwksKeySource(this.config);
     else {
-      // Checked before the development secret is written: production writes nothing to DATA_DIR here.
-      if (app.production) throw new Error('Production needs JWT_SECRET, JWT_JWKS_FILE or JWT_JWKS_URL');
-      this.keys = hmacKeySource(ensureDevSecret(app.dataDir));
-      this.logger.warn(`No JWT key configured: using the local development secret in ${app.dataDir} (npm run token)`);
+      this.keys = hmacKeySource(signing.secret);
+      if (!this.config.secret) this.logger.warn(`No JWT key configured: using the local development secret in ${app.dataDir} (npm run token)`);
     }
   }
 
@@ -62,8 +64,17 @@ export class Authenticator {
       if (!TENANT_RE.test(tenant)) throw new InvalidTokenError('Token has no valid tenant');
       return { tenantId: tenant, actor: { id: claims.sub, role }, requestId: randomUUID(), expiresAt: (claims.exp as number) * 1000, operator: claims.operator === true };
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+      if (error instanceof InvalidTokenError) throw unauthenticated(this.explain(error.message));
       throw error;
     }
+  }
+
+  /** "Bad signature" alone sends people hunting; the usual cause is a token from another key. */
+  private explain(message: string): string {
+    if (message !== 'Bad signature') return message;
+    const hint = this.config.secret || this.config.jwksFile || this.config.jwksUrl
+      ? ''
+      : ' (npm run token signs with the development secret of its DATA_DIR: run it with the server\'s DATA_DIR)';
+    return `Bad signature: the token was signed by a different key than this server's${hint}`;
   }
 }

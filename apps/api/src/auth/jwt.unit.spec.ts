@@ -267,10 +267,9 @@ describe('verifyJwt: malformed tokens', () => {
     await refusal(verifyJwt(jws(['HS256'] as never, claims(), hmac(SECRET)), hsKeys, hsOptions));
   });
 
-  it('does not take seconds on a huge token', async () => {
-    const started = Date.now();
-    await refusal(verifyJwt(`${h}.${'A'.repeat(2_000_000)}.${s}`, hsKeys, hsOptions));
-    expect(Date.now() - started).toBeLessThan(1000);
+  it('checks the signature before it parses a huge payload', async () => {
+    // A payload that is not JSON, unsigned: refused for its signature, so it was never parsed.
+    expect((await refusal(verifyJwt(`${h}.${'A'.repeat(2_000_000)}.${s}`, hsKeys, hsOptions))).message).toBe('Bad signature');
   });
 });
 

@@ -6,9 +6,10 @@ import { GraphQLClient } from './graphql-client';
 /**
  * `npm run export -- --organization <id> [--from D] [--to D] --out <file>`: asks the running API
  * (API_URL, API_TOKEN) for an organization's evidence pack and writes it as <file> (JSON) and the
- * timeline beside it as CSV. D is a day (2026-12-31) or an instant; a day `--to` means its end.
+ * timeline beside it as CSV. `--since-tree-size N`: include a consistency proof from the signed
+ * head of size N you kept (an earlier pack's ledger.treeHead). D is a day (2026-12-31) or an instant; a day `--to` means its end.
  */
-export function parseArgs(argv: string[]): { organization: string; from: string | null; to: string | null; out: string } {
+export function parseArgs(argv: string[]): { organization: string; from: string | null; to: string | null; out: string; sinceTreeSize: number | null } {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i];
@@ -17,8 +18,10 @@ export function parseArgs(argv: string[]): { organization: string; from: string 
   }
   const organization = args.get('organization');
   const out = args.get('out');
-  if (!organization || !out) throw new Error('Usage: npm run export -- --organization <id> [--from D] [--to D] --out <file>');
-  return { organization, out, from: instant(args.get('from'), 'T00:00:00.000Z'), to: instant(args.get('to'), 'T23:59:59.999Z') };
+  if (!organization || !out) throw new Error('Usage: npm run export -- --organization <id> [--from D] [--to D] [--since-tree-size N] --out <file>');
+  const since = args.get('since-tree-size');
+  if (since !== undefined && !/^\d+$/.test(since)) throw new Error(`--since-tree-size must be a tree size, got ${since}`);
+  return { organization, out, from: instant(args.get('from'), 'T00:00:00.000Z'), to: instant(args.get('to'), 'T23:59:59.999Z'), sinceTreeSize: since === undefined ? null : Number(since) };
 }
 
 function instant(value: string | undefined, dayTime: string): string | null {
@@ -33,21 +36,22 @@ export function csvPathFor(out: string): string {
 }
 
 async function main(): Promise<void> {
-  const { organization, from, to, out } = parseArgs(process.argv.slice(2));
+  const { organization, from, to, out, sinceTreeSize } = parseArgs(process.argv.slice(2));
   const client = new GraphQLClient();
   const { evidencePack: pack } = await client.request<{ evidencePack: EvidencePack }>(
-    'query($id: ID!, $from: DateTime, $to: DateTime) { evidencePack(organizationId: $id, from: $from, to: $to) }',
-    { id: organization, from, to },
+    'query($id: ID!, $from: DateTime, $to: DateTime, $since: Int) { evidencePack(organizationId: $id, from: $from, to: $to, sinceTreeSize: $since) }',
+    { id: organization, from, to, since: sinceTreeSize },
   );
   const file = resolve(out);
   writeFileSync(file, JSON.stringify(pack, null, 2) + '\n');
   writeFileSync(csvPathFor(file), pack.csv);
   const inRange = pack.events.filter((e) => e.inRange).length;
-  console.log(`Evidence pack for ${organization}: ${pack.events.length} events (${inRange} in range), ${pack.ledger.seals.length} signed checkpoints`);
+  const head = pack.ledger.treeHead;
+  console.log(`Evidence pack for ${organization}: ${pack.events.length} events (${inRange} in range), sealed in signed tree head #${head.sequence} (${head.treeSize} events in the log) and signed at export`);
   console.log(`  ${file}`);
   console.log(`  ${csvPathFor(file)}`);
-  console.log(`Signing key fingerprint: ${pack.ledger.keyFingerprint ?? 'none (no checkpoint yet)'}`);
-  console.log(`Verify it offline: npm run verify-pack -- ${out}`);
+  console.log(`Signing key fingerprint: ${pack.ledger.keyFingerprint}`);
+  console.log(`Verify it offline: npm run verify-pack -- ${out} --key-fingerprint ${pack.ledger.keyFingerprint}`);
 }
 
 if (require.main === module) {

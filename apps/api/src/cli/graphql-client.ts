@@ -1,17 +1,18 @@
-import { resolve } from 'node:path';
-import { readDevSecret } from '../auth/dev-secret';
 import { mintToken } from '../auth/mint-token';
+import { signingSecretFromEnv } from '../auth/signing-secret';
+import { loadConfig } from '../config/app-config';
 
 /**
  * A minimal GraphQL-over-HTTP client for the command-line tools (seed, generator, export). It
- * sends API_TOKEN; without one, on the developer's own machine, it signs a short-lived ADMIN
- * token with the development secret the local server keeps in DATA_DIR.
+ * talks to API_URL, else the local server on PORT, as `npm start` would listen. It sends
+ * API_TOKEN; without one, on the developer's own machine, it signs a short-lived ADMIN token
+ * with the key the server uses in the same environment (JWT_SECRET or DATA_DIR's secret).
  */
 export class GraphQLClient {
   private readonly token: string | undefined;
 
   constructor(
-    readonly url: string = process.env.API_URL ?? 'http://localhost:3000/graphql',
+    readonly url: string = apiUrl(),
     token: string | undefined = process.env.API_TOKEN,
     options: { operator?: boolean } = {},
   ) {
@@ -42,10 +43,14 @@ export class GraphQLClient {
   }
 }
 
+/** API_URL, else the server `npm start` runs in this environment (PORT, default 3000). */
+export function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.API_URL || `http://localhost:${loadConfig(env).port}/graphql`;
+}
+
 function localToken(operator: boolean): string | undefined {
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  const secret = readDevSecret(dataDir);
-  if (!secret) return undefined;
-  console.error(`(no API_TOKEN: signing a local ADMIN${operator ? ' operator' : ''} token with the development secret in ${dataDir})`);
-  return mintToken(secret, { role: 'ADMIN', tenant: process.env.API_TENANT ?? 'default', subject: 'local-cli', ttlSeconds: 3600, operator });
+  const signing = signingSecretFromEnv(process.env, { create: false });
+  if (!signing) return undefined;
+  console.error(`(no API_TOKEN: signing a local ADMIN${operator ? ' operator' : ''} token with ${signing.source})`);
+  return mintToken(signing.secret, { role: 'ADMIN', tenant: process.env.API_TENANT ?? 'default', subject: 'local-cli', ttlSeconds: 3600, operator });
 }

@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '../../../../libs/oversight/src/domain/calendar';
 import type { SeedDates } from './seed-dates';
 
 export type Send = (mutation: string, input: Record<string, unknown>) => Promise<void>;
@@ -95,8 +96,10 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
 
   // A data center whose report expires within the next 60 days.
   await org('lakeside-colocation', 'Lakeside Colocation', 'SUBSERVICE', 'DATA_CENTER_COLOCATION', 'MEDIUM');
+  // Expiring in 30 days on any day; its 5-month period (under the policy's 6) keeps it a
+  // COVERAGE_GAP whether or not the period happens to reach the fiscal year end that day.
   const lakeEnd = d.daysAgo(365 - 30);
-  await run('recordReportReceived', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', framework: 'SOC2', reportType: 'TYPE_2', periodStart: d.daysAgo(365 - 30 + 364), periodEnd: lakeEnd, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: d.at(lakeEnd, 30) });
+  await run('recordReportReceived', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', framework: 'SOC2', reportType: 'TYPE_2', periodStart: addDays(addMonths(lakeEnd, -5), 1), periodEnd: lakeEnd, serviceAuditor: AUDITOR, opinion: 'UNMODIFIED', criteria: ['SECURITY'], effectiveAt: d.at(lakeEnd, 30) });
   await run('concludeReportReview', { organizationId: 'lakeside-colocation', reportId: 'lakeside-soc2', decision: 'ACCEPTED', reviewer: 'Dana Ruiz', effectiveAt: d.at(lakeEnd, 31) });
 
   // A SaaS whose first report awaits review.

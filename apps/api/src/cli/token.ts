@@ -1,12 +1,12 @@
-import { resolve } from 'node:path';
-import { ensureDevSecret } from '../auth/dev-secret';
 import { mintToken } from '../auth/mint-token';
+import { signingSecretFromEnv } from '../auth/signing-secret';
 
 /**
  * `npm run token -- --role analyst --tenant acme [--subject alice] [--ttl 8h] [--operator yes]`: a
- * token signed with the local development secret in DATA_DIR; `--operator yes` adds the operator
- * claim (instance-wide actions such as rebuild-projections). The token is the last line printed.
- * The server refuses tokens living longer than JWT_MAX_TOKEN_AGE_SECONDS (default 24 h).
+ * token signed with the key the server uses in the same environment (JWT_SECRET, else the
+ * development secret in DATA_DIR); `--operator yes` adds the operator claim (instance-wide actions
+ * such as rebuild-projections). The token is the last line printed. The server refuses tokens
+ * living longer than JWT_MAX_TOKEN_AGE_SECONDS (default 24 h).
  */
 function main(argv: string[]): void {
   const args = new Map<string, string>();
@@ -15,17 +15,21 @@ function main(argv: string[]): void {
     if (!key?.startsWith('--') || argv[i + 1] === undefined) throw new Error(`Unexpected argument ${key ?? ''}`);
     args.set(key.slice(2), argv[i + 1]!);
   }
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  const signing = signingSecretFromEnv();
+  if (!signing) throw new Error('the server verifies tokens with JWT_JWKS_FILE/JWT_JWKS_URL keys: get a token from their issuer');
+  if (signing.created) {
+    console.error(`No development secret existed yet: created ${signing.source}. A server started with another DATA_DIR will not accept this token.`);
+  }
   const role = args.get('role') ?? 'analyst';
   const tenant = args.get('tenant') ?? 'default';
-  const token = mintToken(ensureDevSecret(dataDir), {
+  const token = mintToken(signing.secret, {
     role,
     tenant,
     subject: args.get('subject') ?? `local-${role.toLowerCase()}`,
     ttlSeconds: ttl(args.get('ttl') ?? '8h'),
     operator: args.get('operator') === 'yes',
   });
-  console.log(`# ${role.toUpperCase()} of tenant ${tenant}, signed with the development secret in ${dataDir}`);
+  console.log(`# ${role.toUpperCase()} of tenant ${tenant}, signed with ${signing.source}`);
   console.log(token);
 }
 

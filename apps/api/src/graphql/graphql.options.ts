@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { AppConfig } from '../config/app-config';
 import type { Caller } from '../common/caller';
 import { enforceAccess } from '../auth/access-control';
@@ -8,6 +8,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
 import { admitRequest, InMemoryRateCounter, type RateCounter } from '../auth/limits/request-rate';
+import { inputFieldOf } from './input-field';
 import { graphiqlLandingPagePlugin } from '../graphiql/graphiql-page';
 import { writeContractFile } from './contract-file';
 import { graphqlWs } from './graphql-ws.options';
@@ -33,9 +34,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code !== formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    // The README promises extensions.field on every BAD_USER_INPUT, graphql-js's own included.
+    if (code === 'BAD_USER_INPUT' && extensions.field === undefined && error instanceof GraphQLError) {
+      const field = inputFieldOf(error);
+      if (field) extensions.field = field;
+    }
     return { ...formatted, extensions };
   }
-  logger.error(`Unexpected error: ${String((error as { originalError?: unknown })?.originalError ?? error)}`);
+  const cause = (error as { originalError?: unknown })?.originalError ?? error;
+  // The one place an unexpected error is logged, with its stack (the client sees none of it).
+  logger.error(`Unexpected error: ${String(cause)}`, cause instanceof Error ? cause.stack : undefined);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -2,11 +2,15 @@ import { Kind, GraphQLError, GraphQLScalarType, type ValueNode } from 'graphql';
 import { isIsoDate, isIsoDateTime } from '../../../../libs/oversight/src/domain/calendar';
 
 function stringScalar(name: string, description: string, valid: (v: string) => boolean, example: string) {
-  const parse = (value: unknown): string => {
+  // `ast` for a literal: the error then points at it, so that formatError can name the field.
+  const parse = (value: unknown, ast?: ValueNode): string => {
     if (typeof value !== 'string' || !valid(value)) {
-      throw new GraphQLError(`${name} must look like ${example}; got ${JSON.stringify(value)?.slice(0, 60)}`, {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
+      // "2026-02-30" has the right shape: say what is wrong with it, not how a date looks.
+      const day = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value) ? value.slice(0, 10) : null;
+      const message = day && !isIsoDate(day)
+        ? `${day} is not a calendar date (${name} must look like ${example})`
+        : `${name} must look like ${example}; got ${JSON.stringify(value)?.slice(0, 60)}`;
+      throw new GraphQLError(message, { nodes: ast, extensions: { code: 'BAD_USER_INPUT' } });
     }
     return value;
   };
@@ -15,7 +19,7 @@ function stringScalar(name: string, description: string, valid: (v: string) => b
     description,
     serialize: (v) => v as string,
     parseValue: parse,
-    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+    parseLiteral: (ast: ValueNode) => parse(ast.kind === Kind.STRING ? ast.value : undefined, ast),
   });
 }
 

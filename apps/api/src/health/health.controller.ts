@@ -5,6 +5,7 @@ import { describeConnection } from '../../../../libs/event-store/src/eventstored
 import { EVENT_STORE_CONFIG, type EventStoreConfig } from '../config/event-store-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionService } from '../infrastructure/projection.service';
+import { LedgerService } from '../audit/ledger.service';
 
 /** How long the health check waits for the store's head before calling it unreachable. */
 const STORE_CHECK_TIMEOUT_MS = 2000;
@@ -12,7 +13,8 @@ const STORE_CHECK_TIMEOUT_MS = 2000;
 /**
  * Liveness and lag: which store, whether it answers, and whether each projection of this replica
  * has caught up. HTTP 503 when the store does not answer (a load balancer then stops sending
- * commands here); 200 otherwise, `degraded` when a projection batch keeps failing.
+ * commands here); 200 otherwise, `degraded` when a projection batch keeps failing or ledger
+ * sealing is halted (`ledger.sealing: HALTED` with the reason, which names no tenant).
  * Unauthenticated, it shows no numbers (the head position is every tenant's write volume); an
  * operator token (claim `operator: true`) also sees the head, each projection's position and
  * lag (in the store's unit: events for SQLite, bytes of the log for EventStoreDB) and errors.
@@ -23,6 +25,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_STORE_CONFIG) private readonly storeConfig: EventStoreConfig,
     private readonly projections: ProjectionService,
+    private readonly ledger: LedgerService,
     private readonly auth: Authenticator,
   ) {}
 
@@ -45,8 +48,11 @@ export class HealthController {
     const checkpoints = this.projections.runner.checkpoints();
     const lastError = this.projections.runner.lastError;
     const esdb = this.storeConfig.kind === 'eventstoredb' ? this.storeConfig : null;
+    // HALTED: the store does not extend the latest signed head; nothing is signed until an ADMIN re-seals.
+    const ledger = this.ledger.status();
     const body = {
-      status: head === null ? 'unavailable' : lastError ? 'degraded' : 'ok',
+      status: head === null ? 'unavailable' : lastError || ledger.state === 'HALTED' ? 'degraded' : 'ok',
+      ledger: { sealing: ledger.state, ...(ledger.reason ? { reason: ledger.reason } : {}) },
       store: {
         kind: this.storeConfig.kind,
         ...(esdb ? { endpoint: describeConnection(esdb.connectionString) } : {}),
@@ -80,11 +86,13 @@ export class HealthController {
   }
 }
 
-/** What anyone may see: states and names, no positions, lags or error texts. */
+/** What anyone may see: states and names, no positions, lags or store error texts. */
 function publicView(full: Awaited<ReturnType<HealthController['details']>>) {
   const { headPosition: _head, error: _error, ...store } = full.store;
   return {
     status: full.status,
+    // Sealing state and its reason name no tenant: anyone may see that the ledger is halted.
+    ledger: full.ledger,
     store,
     projections: full.projections.map((p) => ({ name: p.name })),
   };

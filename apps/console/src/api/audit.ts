@@ -31,11 +31,13 @@ export interface Verification {
   checkedEvents: number;
   firstBrokenEventId: string | null;
   reason: string | null;
+  /** The API's own sentence for what was verified; shown as is. */
+  summary: string;
 }
 
 export async function verifyAuditTrail(id: string): Promise<Verification> {
   const { verifyAuditTrail } = await gql<{ verifyAuditTrail: Verification }>(
-    `query Verify($id: ID!) { verifyAuditTrail(organizationId: $id) { valid checkedEvents firstBrokenEventId reason } }`,
+    `query Verify($id: ID!) { verifyAuditTrail(organizationId: $id) { valid checkedEvents firstBrokenEventId reason summary } }`,
     { id },
   );
   return verifyAuditTrail;

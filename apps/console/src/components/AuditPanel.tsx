@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { fetchEvidencePack, verifyAuditTrail, type Verification } from '../api/audit';
 import { downloadJson } from '../download';
 import { isForbidden, isUnsupported } from '../graphql';
-import { plural } from '../labels';
 import { Loading, QueryProblem, Section } from './Section';
 
 /** Tamper evidence on demand: verify the hash chain on the server, or take the evidence pack away to verify offline. */
@@ -49,9 +48,7 @@ export function AuditPanel(props: { id: string }) {
         {v && (
           <p class={v.valid ? 'verified' : 'notice notice--error'} data-valid={String(v.valid)}>
             <span aria-hidden="true">{v.valid ? '✔ ' : '✖ '}</span>
-            {v.valid
-              ? `Audit trail verified: ${plural(v.checkedEvents, 'event')}, the hash chain and its signed checkpoints are intact.`
-              : `Audit trail broken${v.firstBrokenEventId ? ` at event ${v.firstBrokenEventId}` : ''}: ${v.reason ?? 'no reason given'} (${plural(v.checkedEvents, 'event')} checked).`}
+            {v.summary}
           </p>
         )}
       </div>

@@ -126,7 +126,10 @@ describe('assess: policy requirements on R', () => {
 
   it('a Type 1 where a Type 2 is required; a Type 2 where a Type 1 is required is fine', () => {
     const type1 = withReport({ asOf: '2024-09-30' }, { requiredReportType: 'TYPE_2' }).state();
-    expect(codes(assess(type1, '2024-11-20'))).toEqual(['REQUIRED_TYPE_MISSING']);
+    const a = assess(type1, '2024-11-20');
+    expect(codes(a)).toEqual(['REQUIRED_TYPE_MISSING']);
+    expect(a.status).toBe('COVERAGE_GAP');
+    expect(a.reasons[0]?.status).toBe('COVERAGE_GAP');
     const type2 = withReport({}, { requiredReportType: 'TYPE_1' }).state();
     expect(assess(type2, '2024-11-20').status).toBe('ASSURED');
   });
@@ -135,6 +138,8 @@ describe('assess: policy requirements on R', () => {
     const policy: Partial<AssurancePolicy> = { requiredCriteria: ['SECURITY', 'CONFIDENTIALITY', 'PRIVACY'] };
     const a = assess(withReport({}, policy).state(), '2024-11-20');
     expect(codes(a)).toEqual(['REQUIRED_CRITERIA_MISSING']);
+    expect(a.status).toBe('COVERAGE_GAP');
+    expect(a.reasons[0]?.status).toBe('COVERAGE_GAP');
     expect(a.reasons[0]?.message).toContain('required criteria CONFIDENTIALITY, PRIVACY');
   });
 
@@ -157,7 +162,9 @@ describe('assess: Type 2 period length', () => {
   ] as const)('from %s to %s is too short: %s', (start, end, short) => {
     const a = assess(withReport({ period: [start, end] }).state(), '2024-11-20');
     expect(codes(a).includes('PERIOD_TOO_SHORT')).toBe(short);
-    if (short) expect(reason(a, 'PERIOD_TOO_SHORT')?.message).toContain('minimum of 6 months');
+    // The status too: a rule that named the right code with the wrong status must fail here.
+    expect(a.status).toBe(short ? 'COVERAGE_GAP' : 'ASSURED');
+    if (short) expect(reason(a, 'PERIOD_TOO_SHORT')).toMatchObject({ status: 'COVERAGE_GAP', message: expect.stringContaining('minimum of 6 months') });
   });
 });
 

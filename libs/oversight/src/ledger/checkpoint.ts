@@ -19,6 +19,21 @@ export interface CheckpointPayload {
   rootHash: string;
   /** checkpointHash of the previous checkpoint's payload; null for the first. */
   previousCheckpointHash: string | null;
+  /** The signed tree head (RFC 6962): organization events in the log so far, and the Merkle root over them. */
+  treeSize?: number;
+  treeRoot?: string;
+  /** Present on a re-seal: an ADMIN signed the log as it now stands, after sealing had halted. */
+  reseal?: ResealRecord;
+}
+
+/** Who re-sealed, why, and the head they left behind (checkpoints before it are superseded). */
+export interface ResealRecord {
+  actor: { id: string; role: string };
+  reason: string;
+  /** Why sealing had halted. */
+  problem: string;
+  /** The latest signed head before the re-seal, as the server kept it; null when none was kept. */
+  previousHead: { sequence: number; treeSize: number | null; treeRoot: string | null; checkpointHash: string } | null;
 }
 
 /** The data of a LedgerCheckpointRecorded event: the payload, its signature and the key. */
@@ -29,9 +44,19 @@ export interface CheckpointData extends CheckpointPayload {
   publicKey: string;
 }
 
+/** The signed part; the optional members only when present, so older checkpoints keep verifying. */
 export function payloadOf(data: CheckpointData): CheckpointPayload {
-  const { sequence, fromPosition, toPosition, eventCount, rootHash, previousCheckpointHash } = data;
-  return { sequence, fromPosition, toPosition, eventCount, rootHash, previousCheckpointHash };
+  const { sequence, fromPosition, toPosition, eventCount, rootHash, previousCheckpointHash, treeSize, treeRoot, reseal } = data;
+  return {
+    sequence,
+    fromPosition,
+    toPosition,
+    eventCount,
+    rootHash,
+    previousCheckpointHash,
+    ...(treeSize === undefined ? {} : { treeSize, treeRoot }),
+    ...(reseal === undefined ? {} : { reseal }),
+  };
 }
 
 /** The identity of a checkpoint in the checkpoint chain. */
@@ -50,6 +75,21 @@ export function checkpointSignatureValid(data: CheckpointData): boolean {
     const key = createPublicKey(data.publicKey);
     if (key.asymmetricKeyType !== 'ed25519') return false;
     return verify(null, Buffer.from(canonicalJson(payloadOf(data))), key, Buffer.from(data.signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/** Ed25519 signature (base64) over the canonical JSON of any statement. */
+export function signStatement(payload: unknown, privateKey: KeyObject): string {
+  return sign(null, Buffer.from(canonicalJson(payload)), privateKey).toString('base64');
+}
+
+export function statementSignatureValid(payload: unknown, signature: unknown, publicKeyPem: string | null): boolean {
+  try {
+    if (typeof signature !== 'string' || !publicKeyPem) return false;
+    const key = createPublicKey(publicKeyPem);
+    return key.asymmetricKeyType === 'ed25519' && verify(null, Buffer.from(canonicalJson(payload)), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
@@ -78,6 +118,8 @@ export function parseCheckpoint(event: { type: string; data: unknown }): Checkpo
     isHash(d.rootHash) &&
     (d.previousCheckpointHash === null || isHash(d.previousCheckpointHash)) &&
     typeof d.signature === 'string' &&
-    typeof d.publicKey === 'string';
+    typeof d.publicKey === 'string' &&
+    (d.treeSize === undefined || (Number.isSafeInteger(d.treeSize) && d.treeSize > 0 && isHash(d.treeRoot))) &&
+    (d.reseal === undefined || (typeof d.reseal === 'object' && d.reseal !== null && typeof d.reseal.reason === 'string'));
   return ok ? (d as CheckpointData) : 'checkpoint data is malformed';
 }

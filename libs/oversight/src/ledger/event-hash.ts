@@ -21,6 +21,10 @@ export interface HashableEvent {
   metadata: Record<string, unknown>;
 }
 
+export function shortHashOf(hash: string): string {
+  return `${hash.slice(0, 12)}…`;
+}
+
 /** Hex of 32 zero bytes: the running root before the first event. */
 export const GENESIS_ROOT = '0'.repeat(64);
 

@@ -1,8 +1,8 @@
 import { canonicalJson } from './canonical-json';
-import { checkpointHash, checkpointSignatureValid, keyFingerprint, parseCheckpoint, type CheckpointData } from './checkpoint';
-import { GENESIS_ROOT, hashEvent, rootOver, storedHash } from './event-hash';
-import { EVIDENCE_PACK_FORMAT, EVIDENCE_PACK_VERSION, inRangeOf, type EvidencePack, type PackSeal } from './evidence-pack';
-import { statusTimeline, timelineCsv, type PackEvent } from './status-timeline';
+import { keyFingerprint } from './checkpoint';
+import { EVIDENCE_PACK_FORMAT, EVIDENCE_PACK_VERSION, inRangeOf, type EvidencePack } from './evidence-pack';
+import { verifyPackLedger, type Check } from './pack-ledger-verify';
+import { statusTimeline, timelineCsv } from './status-timeline';
 import { organizationIdOf } from '../application/event-envelope';
 import { verifyStream } from './stream-chain';
 
@@ -15,6 +15,8 @@ export interface PackCheck {
 
 export interface PackReport {
   valid: boolean;
+  /** One sentence saying precisely what was verified (or why not). */
+  summary: string;
   checks: PackCheck[];
   /** The first failed check's message; null when valid. */
   reason: string | null;
@@ -23,30 +25,30 @@ export interface PackReport {
 
 /**
  * Verifies an evidence pack offline, with no server and no database: every event hash and the
- * chain; every status re-derived from the events with the domain code; the CSV regenerated;
- * every seal's signature, its link to the previous checkpoint and its recomputed root; and that
- * each event is sealed or listed as the unsealed tail. `trustedFingerprint` pins the signing key
- * (obtained out of band): without it the pack proves consistency with the key it carries.
+ * chain; every status re-derived from the events with the domain code; the CSV regenerated; the
+ * signed tree head, an inclusion proof per event and the signed export statement (pack-ledger-
+ * verify). `trustedFingerprint` pins the signing key (obtained out of band): without it the pack
+ * proves consistency with the key it carries. `previousHead`: a tree head the auditor kept.
  */
-export function verifyEvidencePack(input: unknown, trustedFingerprint: string | null = null): PackReport {
+export function verifyEvidencePack(input: unknown, trustedFingerprint: string | null = null, previousHead: unknown = null): PackReport {
   const checks: PackCheck[] = [];
   const check = (ok: boolean, message: string, warning = false) => checks.push({ ok, message, warning });
   const pack = input as EvidencePack;
   if (!pack || pack.format !== EVIDENCE_PACK_FORMAT || pack.formatVersion !== EVIDENCE_PACK_VERSION) {
-    check(false, `Not an evidence pack of format ${EVIDENCE_PACK_FORMAT} version ${EVIDENCE_PACK_VERSION}.`);
-    return done(checks, null);
+    const old = (input as { formatVersion?: unknown } | null)?.formatVersion === 1;
+    check(false, `Not an evidence pack of format ${EVIDENCE_PACK_FORMAT} version ${EVIDENCE_PACK_VERSION}.${old ? ' Version 1 packs carry no export signature and cannot prove they are complete: export the pack again.' : ''}`);
+    return done(checks, null, null);
   }
+  let proven: string | null = null;
   try {
     verifyEvents(pack, check);
     verifyDerived(pack, check);
-    verifySeals(pack, check, trustedFingerprint);
+    proven = verifyPackLedger(pack, check, trustedFingerprint, previousHead);
   } catch (error) {
     check(false, `The pack is malformed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return done(checks, pack.ledger?.keyFingerprint ?? null);
+  return done(checks, keyFingerprint(pack.ledger?.publicKey ?? ''), proven);
 }
-
-type Check = (ok: boolean, message: string, warning?: boolean) => void;
 
 function verifyEvents(pack: EvidencePack, check: Check): void {
   const events = pack.events.map((e) => ({ ...e, revision: BigInt(e.revision), position: BigInt(e.position) }));
@@ -83,57 +85,8 @@ function verifyDerived(pack: EvidencePack, check: Check): void {
   check(sameCsv, sameCsv ? 'The CSV timeline is exactly the one the events give.' : 'The CSV timeline differs from the one the events give.');
 }
 
-function verifySeals(pack: EvidencePack, check: Check, trustedFingerprint: string | null): void {
-  const { publicKey, seals, latestCheckpoint, unsealedEventIds } = pack.ledger;
-  const fingerprint = publicKey ? keyFingerprint(publicKey) : null;
-  if (trustedFingerprint) {
-    const pinned = fingerprint === trustedFingerprint.toLowerCase();
-    check(pinned, pinned ? `The signing key is the pinned one (${trustedFingerprint}).` : `The signing key ${fingerprint ?? '(none)'} is not the pinned one (${trustedFingerprint}).`);
-  }
-  const sealedHashes = new Set<string>();
-  for (const seal of seals) {
-    const problem = sealProblem(seal, publicKey);
-    const data = parseCheckpoint(seal.checkpoint) as CheckpointData;
-    check(problem === null, problem ?? `Checkpoint #${data.sequence}: signature, ${data.sequence > 1 ? `link to #${data.sequence - 1}` : 'start of the chain'} and root over ${data.eventCount} events verified.`);
-    for (const h of seal.windowHashes) sealedHashes.add(h);
-  }
-  if (latestCheckpoint) {
-    const data = parseCheckpoint(latestCheckpoint);
-    const ok = typeof data !== 'string' && envelopeOk(latestCheckpoint) && checkpointSignatureValid(data) && data.publicKey === publicKey;
-    check(ok, ok ? `The latest checkpoint (#${(data as CheckpointData).sequence}) is signed by the same key.` : 'The latest checkpoint does not verify.');
-  }
-  const unsealed = new Set(unsealedEventIds);
-  const firstUnsealed = pack.events.findIndex((e) => unsealed.has(e.eventId));
-  const loose = pack.events.find((e) => !unsealed.has(e.eventId) && !sealedHashes.has(hashEvent(e)));
-  const tailOk = firstUnsealed < 0 || pack.events.slice(firstUnsealed).every((e) => unsealed.has(e.eventId));
-  check(
-    loose === undefined && tailOk,
-    loose ? `Event ${loose.eventId} (revision ${loose.revision}) is not sealed by any checkpoint in the pack.` : tailOk ? 'Every event is sealed by a signed checkpoint, or is in the unsealed tail.' : 'Only the latest events may be unsealed.',
-  );
-  if (unsealed.size > 0) check(true, `${unsealed.size} latest event(s) are chained but not sealed yet (recorded after the latest checkpoint).`, true);
-}
-
-function envelopeOk(e: PackEvent): boolean {
-  return storedHash(e) === hashEvent(e);
-}
-
-function sealProblem(seal: PackSeal, publicKey: string | null): string | null {
-  const data = parseCheckpoint(seal.checkpoint);
-  if (typeof data === 'string') return `A seal is not a checkpoint: ${data}.`;
-  const name = `Checkpoint #${data.sequence}`;
-  if (!envelopeOk(seal.checkpoint)) return `${name}: its event envelope was altered.`;
-  if (!checkpointSignatureValid(data)) return `${name}: the signature does not verify.`;
-  if (data.publicKey !== publicKey) return `${name}: signed with another key than the pack's.`;
-  const previous = seal.previous;
-  if (previous === null ? data.previousCheckpointHash !== null || data.sequence !== 1 : checkpointHash(previous) !== data.previousCheckpointHash) {
-    return `${name}: the previous checkpoint given does not match its link.`;
-  }
-  if (seal.windowHashes.length !== data.eventCount) return `${name}: the window has ${seal.windowHashes.length} hashes, the checkpoint sealed ${data.eventCount}.`;
-  if (rootOver(previous?.rootHash ?? GENESIS_ROOT, seal.windowHashes) !== data.rootHash) return `${name}: the window's hashes do not give its root.`;
-  return null;
-}
-
-function done(checks: PackCheck[], keyFingerprint: string | null): PackReport {
+function done(checks: PackCheck[], fingerprint: string | null, proven: string | null): PackReport {
   const failed = checks.find((c) => !c.ok);
-  return { valid: !failed, checks, reason: failed?.message ?? null, keyFingerprint };
+  const summary = failed || !proven ? `Not verified: ${failed?.message ?? 'the pack could not be checked.'}` : `Verified: ${proven}; every status and the CSV follow from the events.`;
+  return { valid: !failed && proven !== null, summary, checks, reason: failed?.message ?? null, keyFingerprint: fingerprint === 'invalid-key' ? null : fingerprint };
 }

@@ -1,19 +1,33 @@
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 import type { OrganizationRegisteredData } from '../domain/oversight.events';
-import { keyFingerprint, parseCheckpoint, payloadOf, type CheckpointPayload } from './checkpoint';
+import type { CheckpointData } from './checkpoint';
 import { statusTimeline, timelineCsv, type PackEvent, type StatusAfterEvent } from './status-timeline';
 
 export const EVIDENCE_PACK_FORMAT = 'oversight-ledger/evidence-pack';
-export const EVIDENCE_PACK_VERSION = 1;
+export const EVIDENCE_PACK_VERSION = 2;
+export const EXPORT_STATEMENT_KIND = 'oversight-ledger/export-statement';
 
-/** A checkpoint that seals some of the pack's events, with what it takes to check it offline. */
-export interface PackSeal {
-  /** The LedgerCheckpointRecorded event, full envelope (its own hash included). */
-  checkpoint: PackEvent;
-  /** The previous checkpoint's payload: its rootHash starts this window, its hash is linked. */
-  previous: CheckpointPayload | null;
-  /** Every organization event hash of the window, in global order (other tenants' as bare hashes). */
-  windowHashes: string[];
+/** What the server signs at export: exactly this stream, this many revisions, ending in this hash, in this tree head. */
+export interface ExportStatement {
+  kind: typeof EXPORT_STATEMENT_KIND;
+  organizationId: string;
+  streamId: string;
+  revisionCount: number;
+  headHash: string;
+  generatedAt: string;
+  treeHead: { sequence: number; treeSize: number; treeRoot: string };
+}
+
+export interface PackLedger {
+  publicKey: string;
+  keyFingerprint: string;
+  /** The signed tree head (a checkpoint's data) that includes every event of the pack. */
+  treeHead: CheckpointData;
+  /** One RFC 6962 inclusion proof per event, in the pack's order. */
+  inclusion: Array<{ eventId: string; leafIndex: number; path: string[] }>;
+  statement: { payload: ExportStatement; signature: string };
+  /** Asked for at export (sinceTreeSize): proves treeHead extends an older head of that size. */
+  consistency: { fromSize: number; path: string[] } | null;
 }
 
 export interface EvidencePack {
@@ -23,26 +37,20 @@ export interface EvidencePack {
   organizationId: string;
   /** Events whose effectiveAt lies in [from, to] are in range; the pack holds the whole stream. */
   range: { from: string | null; to: string | null; by: 'effectiveAt' };
-  hashing: { event: string; root: string; signature: string };
+  hashing: { event: string; leaf: string; node: string; signature: string };
   organization: OrganizationRegisteredData | null;
   events: Array<PackEvent & { inRange: boolean }>;
   statuses: StatusAfterEvent[];
-  ledger: {
-    publicKey: string | null;
-    keyFingerprint: string | null;
-    seals: PackSeal[];
-    latestCheckpoint: PackEvent | null;
-    /** Events recorded after the latest checkpoint: chained, not yet sealed. */
-    unsealedEventIds: string[];
-  };
+  ledger: PackLedger;
   csv: string;
 }
 
 export const HASHING = {
   event:
     'hex(SHA-256(canonical JSON (RFC 8785) of {streamId, revision (decimal string), eventId, type, data, metadata without "hash"})); metadata.previousHash chains each event to the previous one of its stream',
-  root: 'root_k = SHA-256(root_{k-1} || eventHash_k) over raw bytes, organization events in global order, root_0 = 32 zero bytes',
-  signature: 'Ed25519 over the canonical JSON of {sequence, fromPosition, toPosition, eventCount, rootHash, previousCheckpointHash}',
+  leaf: 'RFC 6962 Merkle tree over every organization event in global order: leaf = SHA-256(0x00 || eventHash bytes)',
+  node: 'node = SHA-256(0x01 || left || right); MTH of RFC 6962 §2.1; inclusion and consistency proofs verified as RFC 9162 §2.1.3.2 and §2.1.4.2',
+  signature: 'Ed25519 over the canonical JSON of the checkpoint payload (treeSize, treeRoot…) and of the export statement',
 };
 
 export function toPackEvent(e: RecordedEvent): PackEvent {
@@ -72,9 +80,7 @@ export interface PackInput {
   range: { from: string | null; to: string | null };
   /** The organization's whole stream, revision order. */
   events: readonly RecordedEvent[];
-  /** The checkpoints sealing any of them, oldest first, each with its window's hashes. */
-  seals: Array<{ checkpoint: RecordedEvent; previous: RecordedEvent | null; windowHashes: string[] }>;
-  latestCheckpoint: RecordedEvent | null;
+  ledger: PackLedger;
 }
 
 /** Assembles a self-contained pack; everything in it can be checked with verifyEvidencePack. */
@@ -82,13 +88,6 @@ export function buildEvidencePack(input: PackInput): EvidencePack {
   const events = input.events.map(toPackEvent);
   const inRange = inRangeOf(input.range);
   const { statuses, state } = statusTimeline(events);
-  const latest = input.latestCheckpoint ? parseCheckpoint(input.latestCheckpoint) : null;
-  const publicKey = latest && typeof latest !== 'string' ? latest.publicKey : null;
-  const lastSealed = latest && typeof latest !== 'string' ? BigInt(latest.toPosition) : 0n;
-  const previousPayload = (e: RecordedEvent | null) => {
-    const d = e ? parseCheckpoint(e) : null;
-    return d && typeof d !== 'string' ? payloadOf(d) : null;
-  };
   return {
     format: EVIDENCE_PACK_FORMAT,
     formatVersion: EVIDENCE_PACK_VERSION,
@@ -99,17 +98,7 @@ export function buildEvidencePack(input: PackInput): EvidencePack {
     organization: state.profile,
     events: events.map((e) => ({ ...e, inRange: inRange(e) })),
     statuses,
-    ledger: {
-      publicKey,
-      keyFingerprint: publicKey ? keyFingerprint(publicKey) : null,
-      seals: input.seals.map((s) => ({
-        checkpoint: toPackEvent(s.checkpoint),
-        previous: previousPayload(s.previous),
-        windowHashes: s.windowHashes,
-      })),
-      latestCheckpoint: input.latestCheckpoint ? toPackEvent(input.latestCheckpoint) : null,
-      unsealedEventIds: input.events.filter((e) => e.position > lastSealed).map((e) => e.eventId),
-    },
+    ledger: input.ledger,
     csv: timelineCsv(events, statuses, inRange),
   };
 }

@@ -1,16 +1,12 @@
+import { EventEmitter } from 'node:events';
 import { WrongExpectedRevisionError } from '../../../event-store/src/event-store.errors';
 import type { AllSubscription, EventStore } from '../../../event-store/src/event-store.port';
 import { ORGANIZATION_STREAM_PREFIX } from '../application/event-envelope';
-import { uuidFromName } from '../application/ids';
-import {
-  checkpointHash,
-  LEDGER_CHECKPOINT_STREAM,
-  LEDGER_CHECKPOINT_TYPE,
-  parseCheckpoint,
-  signCheckpoint,
-  type CheckpointData,
-} from './checkpoint';
-import { chainEvents, GENESIS_ROOT, hashEvent, nextRoot, storedHash } from './event-hash';
+import type { CheckpointData } from './checkpoint';
+import { verifyForSealing } from './ledger-guard';
+import { sameHead } from './ledger-seal';
+import { Restart, SessionSealer, type Session } from './ledger-session-sealer';
+import { MemoryHead, type SignedHeadStore } from './signed-head-file';
 import type { LedgerSigner } from './signing-key';
 
 export interface LedgerCheckpointerOptions {
@@ -18,42 +14,55 @@ export interface LedgerCheckpointerOptions {
   signer: LedgerSigner;
   /** Seal a checkpoint each time this many new organization events have accumulated. */
   every: number;
+  /** Also seal whatever is unsealed this often (ms); 0 or absent: only every `every` events. */
+  sealIntervalMs?: number;
+  /** The latest signed head, kept outside the store (a file in production). */
+  head?: SignedHeadStore;
   now?: () => Date;
   onCheckpoint?: (data: CheckpointData) => void;
+  onHalt?: (reason: string) => void;
   onError?: (error: unknown) => void;
   retryDelayMs?: number;
 }
 
-interface LastCheckpoint {
-  data: CheckpointData;
-  revision: bigint;
-  hash: string | null;
-}
-
-interface Window {
-  count: number;
-  root: string;
-  from: bigint | null;
-  to: bigint | null;
-}
+export type SealingState = 'STARTING' | 'SEALING' | 'HALTED';
+export class LedgerHaltedError extends Error {}
 
 /**
- * Seals the global order of organization events into signed checkpoints (DESIGN §5). It follows
- * the store from its last checkpoint (read back from the checkpoint stream, so a restart loses
- * nothing and repeats nothing) and appends with the last checkpoint's revision as the expected
- * revision: two instances can never fork the chain — the loser re-reads and carries on from the
- * winner's checkpoint. Framework-free; the app starts and stops it.
+ * Seals the global order of organization events into signed tree heads (DESIGN §6): each
+ * checkpoint signs the Merkle root over every organization event so far, plus the running root of
+ * earlier versions. Every session first proves the store extends the last head it signed
+ * (ledger-guard); if it cannot, sealing halts with the reason until an ADMIN re-seals
+ * (ledger-seal), and nothing is signed meanwhile. Appends with the last checkpoint's revision as
+ * expected revision, so two instances never fork the chain. Framework-free; the app starts it.
  */
 export class LedgerCheckpointer {
   private subscription: AllSubscription | null = null;
   private loop: Promise<void> | null = null;
   private stopped = true;
-  private wakeRetry: (() => void) | null = null;
+  private wake: (() => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private sealer: SessionSealer | null = null;
+  private sessionError: unknown = null;
+  private readonly progress = new EventEmitter();
+  readonly head: SignedHeadStore;
+  state: SealingState = 'STARTING';
+  haltReason: string | null = null;
   lastError: unknown = null;
-  last: LastCheckpoint | null = null;
 
   constructor(private readonly options: LedgerCheckpointerOptions) {
     if (!Number.isInteger(options.every) || options.every < 1) throw new Error('Checkpoint interval must be a positive integer');
+    this.head = options.head ?? new MemoryHead();
+    this.progress.setMaxListeners(0);
+  }
+
+  get session(): Session | null {
+    return this.sealer?.session ?? null;
+  }
+
+  /** The last checkpoint this instance knows it signed or verified. */
+  get last() {
+    return this.session?.last ?? null;
   }
 
   start(): void {
@@ -62,12 +71,36 @@ export class LedgerCheckpointer {
     this.loop = this.run();
   }
 
+  /** Seals what is pending (before a graceful stop), then stops. */
   async stop(): Promise<void> {
+    await this.sealer?.sealPending().catch((error) => this.options.onError?.(error));
     this.stopped = true;
-    this.wakeRetry?.();
+    this.wake?.();
     await this.subscription?.close();
     await this.loop;
     this.loop = null;
+  }
+
+  /** Starts a new session (after a re-seal): it verifies the store from genesis again. */
+  restart(): void {
+    this.wake?.();
+  }
+
+  /** The running session's sealer, while sealing. */
+  get activeSealer(): SessionSealer | null {
+    return this.state === 'SEALING' ? this.sealer : null;
+  }
+
+  /** Resolves at the next change (an event followed, a seal, a halt), or after `ms`. */
+  changed(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.progress.once('progress', done);
+    });
   }
 
   private async run(): Promise<void> {
@@ -77,82 +110,86 @@ export class LedgerCheckpointer {
         this.lastError = null;
       } catch (error) {
         if (this.stopped) break;
-        if (error instanceof WrongExpectedRevisionError) continue; // another instance sealed first
+        if (error instanceof WrongExpectedRevisionError || error instanceof Restart) continue; // another instance sealed first
         this.lastError = error;
         this.options.onError?.(error);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.retryDelayMs ?? 5000);
-          this.wakeRetry = () => (clearTimeout(timer), resolve());
-        });
+        await this.pause(this.options.retryDelayMs ?? 5000);
       } finally {
+        if (this.timer) clearInterval(this.timer);
+        this.timer = null;
         await this.subscription?.close();
         this.subscription = null;
       }
     }
   }
 
-  /** One session: from the last checkpoint, follow the store and seal every full window. */
+  /** One session: prove the store extends the signed head, then follow it and seal. */
   private async follow(): Promise<void> {
-    this.last = await this.readLast();
-    let window = this.openWindow();
-    const after = this.last ? BigInt(this.last.data.toPosition) : undefined;
-    this.subscription = this.options.store.subscribeToAll({ after, streamPrefix: ORGANIZATION_STREAM_PREFIX });
+    this.sealer = null;
+    this.sessionError = null;
+    this.state = 'STARTING';
+    const guard = await verifyForSealing(this.options.store, this.options.signer, this.head);
+    if (!guard.ok) return this.haltAndWait(guard.problem);
+    const base = guard.base;
+    if (base.last && !sameHead(this.head.read(), base.last.data)) this.head.write(base.last.data);
+    const s: Session = { ...base, sealedSize: base.last?.data.treeSize ?? base.verifier.latestSeal()?.endCount ?? 0 };
+    const { store, signer, now, onCheckpoint } = this.options;
+    const sealer: SessionSealer = new SessionSealer(s, {
+      ...{ store, signer, now, onCheckpoint, head: this.head },
+      active: (): boolean => this.sealer === sealer && this.state === 'SEALING',
+      halt: (reason) => this.halt(reason),
+      changed: () => this.progress.emit('progress'),
+    });
+    this.sealer = sealer;
+    this.state = 'SEALING';
+    this.haltReason = null;
+    this.progress.emit('progress');
+    if (this.options.sealIntervalMs) this.timer = setInterval(() => void sealer.sealPending().catch((e) => this.fail(e)), this.options.sealIntervalMs);
+    this.subscription = this.options.store.subscribeToAll({ after: s.position, streamPrefix: ORGANIZATION_STREAM_PREFIX });
     for await (const event of this.subscription) {
-      // The recomputed hash, not the stored one: the root seals what the event really holds.
-      window.root = nextRoot(window.root, hashEvent(event));
-      window.count++;
-      window.from ??= event.position;
-      window.to = event.position;
-      if (window.count >= this.options.every) {
-        await this.seal(window);
-        window = this.openWindow();
-      }
+      s.verifier.add(event);
+      if (s.verifier.hasBreaks()) return this.haltAndWait('An event appended since start does not chain to the events the server verified: a stream was rewritten while running.');
+      s.position = event.position;
+      this.progress.emit('progress');
+      if (s.verifier.count - s.sealedSize >= this.options.every) await sealer.sealPending();
     }
+    if (this.halted()) return this.haltAndWait(this.haltReason!);
+    if (this.sessionError) throw this.sessionError;
   }
 
-  private openWindow(): Window {
-    return { count: 0, root: this.last?.data.rootHash ?? GENESIS_ROOT, from: null, to: null };
+  private halted(): boolean {
+    return this.state === 'HALTED';
   }
 
-  private async readLast(): Promise<LastCheckpoint | null> {
-    const [event] = await this.options.store.readStream(LEDGER_CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
-    if (!event) return null;
-    const data = parseCheckpoint(event);
-    if (typeof data === 'string') throw new Error(`Cannot continue the ledger: the last checkpoint is unreadable (${data})`);
-    return { data, revision: event.revision, hash: storedHash(event) };
+  private halt(reason: string): void {
+    if (this.state === 'HALTED') return;
+    this.state = 'HALTED';
+    this.haltReason = reason;
+    this.sealer = null;
+    this.options.onHalt?.(reason);
+    this.progress.emit('progress');
+    void this.subscription?.close();
   }
 
-  private async seal(window: Window): Promise<void> {
-    const { signer, store } = this.options;
-    const last = this.last;
-    const data = signCheckpoint(
-      {
-        sequence: (last?.data.sequence ?? 0) + 1,
-        fromPosition: String(window.from),
-        toPosition: String(window.to),
-        eventCount: window.count,
-        rootHash: window.root,
-        previousCheckpointHash: last ? checkpointHash(last.data) : null,
-      },
-      signer.privateKey,
-      signer.publicKeyPem,
-    );
-    const revision = last ? last.revision + 1n : 0n;
-    const [event] = chainEvents(LEDGER_CHECKPOINT_STREAM, revision, last?.hash ?? null, [
-      {
-        // Name-based: two instances sealing the same window write the same event id.
-        eventId: uuidFromName(`ledger-checkpoint:${data.sequence}:${data.rootHash}`),
-        type: LEDGER_CHECKPOINT_TYPE,
-        data,
-        metadata: {
-          recordedAt: (this.options.now?.() ?? new Date()).toISOString(),
-          actor: { id: 'ledger', role: 'SYSTEM' },
-          schemaVersion: 1,
-        },
-      },
-    ]);
-    await store.appendToStream(LEDGER_CHECKPOINT_STREAM, [event!], { expectedRevision: last ? last.revision : 'no_stream' });
-    this.last = { data, revision, hash: storedHash(event!) };
-    this.options.onCheckpoint?.(data);
+  private async haltAndWait(reason: string): Promise<void> {
+    this.halt(reason);
+    await this.pause(Infinity);
+  }
+
+  private fail(error: unknown): void {
+    this.sessionError = error;
+    void this.subscription?.close();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (this.stopped) return resolve(); // stop() may have come before this pause began
+      const timer = Number.isFinite(ms) ? setTimeout(resolve, ms) : null;
+      this.wake = () => {
+        if (timer) clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
   }
 }

@@ -1,5 +1,5 @@
-import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
-import type { LedgerReport } from './ledger-verifier';
+import { keyFingerprint, LEDGER_CHECKPOINT_STREAM } from './checkpoint';
+import type { LedgerReport, Seal } from './ledger-verifier';
 import type { VerificationResult } from './verification';
 
 /**
@@ -43,4 +43,38 @@ export function streamVerdict(report: LedgerReport, streamId: string, lastWindow
     return { ...base, firstBrokenEventId: seal.checkpointEventId, reason: seal.reason + note };
   }
   return { valid: true, checkedEvents, firstBrokenEventId: null, reason: null };
+}
+
+/** A verdict with the one sentence that says precisely what was verified (the console shows it as is). */
+export type ExplainedVerdict = VerificationResult & { summary: string };
+
+function signedBy(seal: Seal): string {
+  const what = seal.data.treeSize === undefined ? `signed checkpoint #${seal.data.sequence}` : `signed tree head #${seal.data.sequence}`;
+  return `${what}, signed by key ${keyFingerprint(seal.data.publicKey)}`;
+}
+
+/** For one organization: whether a signed checkpoint covers its events, and by which key. */
+export function explainTrail(result: VerificationResult, covering: Seal | null, halted: string | null): ExplainedVerdict {
+  if (halted) return haltedVerdict(result, halted);
+  if (!result.valid) return { ...result, summary: `Not verified: ${result.reason}` };
+  const n = result.checkedEvents;
+  const summary = covering
+    ? `Hash chain intact over ${n} events; all of them covered by ${signedBy(covering)}.`
+    : `Hash chain intact over ${n} events; no signed checkpoint covers these events yet (they are sealed within about a second while the ledger runs).`;
+  return { ...result, summary };
+}
+
+/** For the whole ledger (no counts of other tenants in the sentence). */
+export function explainLedger(result: VerificationResult, latest: Seal | null, halted: string | null): ExplainedVerdict {
+  if (halted) return haltedVerdict(result, halted);
+  if (!result.valid) return { ...result, summary: `Not verified: ${result.reason}` };
+  const summary = latest
+    ? `Every hash chain is intact and every signed checkpoint matches the store; the latest is ${signedBy(latest)}.`
+    : 'Every hash chain is intact; no signed checkpoint exists yet.';
+  return { ...result, summary };
+}
+
+function haltedVerdict(result: VerificationResult, halted: string): ExplainedVerdict {
+  const reason = result.valid ? `Sealing is halted: ${halted}` : `Sealing is halted. ${result.reason}`;
+  return { ...result, valid: false, reason, summary: `Not verified: ${reason}` };
 }

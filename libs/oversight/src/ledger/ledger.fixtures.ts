@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InMemoryEventStore } from '../../../event-store/src/in-memory-event-store';
-import type { RecordedEvent } from '../../../event-store/src/event-store.port';
+import type { EventStore, RecordedEvent } from '../../../event-store/src/event-store.port';
 import { ManualClock } from '../application/clock';
 import { ORGANIZATION_STREAM_PREFIX } from '../application/event-envelope';
 import { OversightCommandHandler } from '../application/handle-command';
@@ -11,7 +11,8 @@ import type { OversightCommand } from '../domain/oversight.commands';
 import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { LedgerCheckpointer } from './ledger-checkpointer';
 import { LedgerVerifier, type LedgerReport } from './ledger-verifier';
-import { loadOrCreateSigningKey } from './signing-key';
+import type { SignedHeadStore } from './signed-head-file';
+import { loadOrCreateSigningKey, type LedgerSigner } from './signing-key';
 
 export const NOW = '2026-06-30T09:00:00.000Z';
 
@@ -35,8 +36,8 @@ export function signer() {
 }
 
 /** Runs a checkpointer until it has sealed `sequence`, then stops it. */
-export async function sealUpTo(store: InMemoryEventStore, every: number, sequence: number, key = signer()) {
-  const checkpointer = new LedgerCheckpointer({ store, signer: key, every, retryDelayMs: 10 });
+export async function sealUpTo(store: EventStore, every: number, sequence: number, key = signer(), head?: SignedHeadStore) {
+  const checkpointer = new LedgerCheckpointer({ store, signer: key, every, retryDelayMs: 10, head });
   checkpointer.start();
   const deadline = Date.now() + 3000;
   while ((checkpointer.last?.data.sequence ?? 0) < sequence) {
@@ -47,7 +48,18 @@ export async function sealUpTo(store: InMemoryEventStore, every: number, sequenc
   return key;
 }
 
-export async function snapshot(store: InMemoryEventStore) {
+/** Starts a checkpointer, waits until its first session has verified the store, stops it; expects it halted. */
+export async function haltedCheckpointer(store: EventStore, key: LedgerSigner, head?: SignedHeadStore) {
+  let onHalt!: (reason: string) => void;
+  const halted = new Promise<string>((resolve) => (onHalt = resolve));
+  const checkpointer = new LedgerCheckpointer({ store, signer: key, every: 1, retryDelayMs: 10, head, onHalt });
+  checkpointer.start();
+  const reason = await Promise.race([halted, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not halted: ${checkpointer.state}`)), 3000))]);
+  await checkpointer.stop();
+  return { haltReason: reason, checkpointer };
+}
+
+export async function snapshot(store: EventStore) {
   return {
     checkpoints: await store.readStream(LEDGER_CHECKPOINT_STREAM),
     events: await store.readAll({ streamPrefix: ORGANIZATION_STREAM_PREFIX }),

@@ -1,8 +1,11 @@
 import { organizationStream } from '../application/event-envelope';
 import { LEDGER_CHECKPOINT_STREAM } from './checkpoint';
 import { LedgerCheckpointer } from './ledger-checkpointer';
+import { LedgerProver } from './ledger-prover';
+import { readLastCheckpoint } from './ledger-guard';
+import { appendCheckpoint } from './ledger-seal';
 import { ledgerVerdict, streamVerdict } from './ledger-verdict';
-import { recordedStore, sealUpTo, signer, snapshot, verifyEvents } from './ledger.fixtures';
+import { haltedCheckpointer, recordedStore, sealUpTo, signer, snapshot, verifyEvents } from './ledger.fixtures';
 import { verifyStream } from './stream-chain';
 
 describe('the hash chain on the command path', () => {
@@ -30,16 +33,58 @@ describe('LedgerCheckpointer and LedgerVerifier', () => {
     expect(ledgerVerdict(report, 'acme')).toEqual({ valid: true, checkedEvents: 9, firstBrokenEventId: null, reason: null });
   });
 
+  it('bounds the unsealed window in time: with a seal interval, fewer events than `every` are sealed too', async () => {
+    const { store, run } = await recordedStore();
+    const sizes: number[] = [];
+    let notify = () => {};
+    const sealedCount = (n: number) => new Promise<void>((resolve) => (notify = () => sizes.length >= n && resolve())).then(() => sizes[n - 1]);
+    const checkpointer = new LedgerCheckpointer({
+      store,
+      signer: signer(),
+      every: 100,
+      sealIntervalMs: 20,
+      retryDelayMs: 5,
+      onCheckpoint: (c) => (sizes.push(c.treeSize!), notify()),
+    });
+    checkpointer.start();
+    expect(await sealedCount(1)).toBe(6);
+    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'x' } } as never, 30);
+    expect(await sealedCount(2)).toBe(7);
+    await checkpointer.stop();
+    const { checkpoints, events } = await snapshot(store);
+    expect(checkpoints).toHaveLength(2); // nothing new, nothing sealed: no empty checkpoints
+    expect(verifyEvents(checkpoints, events)).toMatchObject({ eventBreaks: [], checkpointBreaks: [] });
+  });
+
+  it('halts when a checkpoint row is deleted while it runs, and signs nothing after', async () => {
+    const { store, run } = await recordedStore();
+    const key = signer();
+    let halted!: (reason: string) => void;
+    const halt = new Promise<string>((resolve) => (halted = resolve));
+    const checkpointer = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5, onHalt: (r) => halted(r) });
+    checkpointer.start();
+    await new LedgerProver(checkpointer, key).sealThrough((await store.readAll()).at(-1)!.position);
+    (store as unknown as { streams: Map<string, unknown[]> }).streams?.get(LEDGER_CHECKPOINT_STREAM)?.pop();
+    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'x' } } as never, 31);
+    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'y' } } as never, 32);
+    expect(await halt).toMatch(/changed in the store while the server ran/);
+    expect(checkpointer.state).toBe('HALTED');
+    await checkpointer.stop();
+  });
+
   it('resumes from its last checkpoint after a restart, and two instances never fork the chain', async () => {
     const { store, run } = await recordedStore();
     const key = await sealUpTo(store, 2, 3);
     for (let i = 0; i < 6; i++) await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: `owner ${i}` } } as never, 10 + i);
-    const a = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5 });
-    const b = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5 });
+    // Each instance says when it sealed one; between them they must reach sequence 6.
+    let reached = () => {};
+    const sixth = new Promise<void>((resolve) => (reached = resolve));
+    const onCheckpoint = (data: { sequence: number }) => data.sequence >= 6 && reached();
+    const a = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5, onCheckpoint });
+    const b = new LedgerCheckpointer({ store, signer: key, every: 2, retryDelayMs: 5, onCheckpoint });
     a.start();
     b.start();
-    const deadline = Date.now() + 3000;
-    while ((await store.readStream(LEDGER_CHECKPOINT_STREAM)).length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await sixth;
     await Promise.all([a.stop(), b.stop()]);
     const { checkpoints, events } = await snapshot(store);
     expect(checkpoints.map((c) => (c.data as { sequence: number }).sequence)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -76,13 +121,17 @@ describe('LedgerCheckpointer and LedgerVerifier', () => {
     expect(r4.checkpointBreaks[0]).toMatchObject({ kind: 'CHAIN', sequence: 1, reason: expect.stringMatching(/signature/) });
   });
 
-  it('refuses a checkpoint signed with another key than the ledger', async () => {
+  it('a checkpointer with another key refuses to seal; a checkpoint signed with another key is refused', async () => {
     const { store, run } = await recordedStore();
     await sealUpTo(store, 3, 2);
-    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'x' } } as never, 20);
-    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'y' } } as never, 21);
-    await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner: 'z' } } as never, 22);
-    await sealUpTo(store, 3, 3, signer());
+    for (const [i, owner] of ['x', 'y', 'z'].entries()) await run('dc-1', { type: 'UpdateOrganizationProfile', data: { owner } } as never, 20 + i);
+    const other = signer();
+    const halted = await haltedCheckpointer(store, other);
+    expect(halted.haltReason).toMatch(/different key/);
+    expect((await store.readStream(LEDGER_CHECKPOINT_STREAM)).length).toBe(2);
+    const last = await readLastCheckpoint(store);
+    const payload = { fromPosition: '9', toPosition: '9', eventCount: 3, rootHash: 'ab'.repeat(32) };
+    await appendCheckpoint(store, { signer: other, last, payload, recordedAt: new Date().toISOString() });
     const { checkpoints, events } = await snapshot(store);
     expect(verifyEvents(checkpoints, events).checkpointBreaks[0]).toMatchObject({ sequence: 3, reason: expect.stringMatching(/different key/) });
   });

@@ -24,6 +24,11 @@ type ChainEvent = Pick<RecordedEvent, 'streamId' | 'revision' | 'position' | 'ev
 export class StreamChains {
   private readonly tails = new Map<string, { revision: bigint; hash: string | null }>();
 
+  /** Starts a stream's chain mid-way: the next event checked must be `revision`, linked to `previousHash`. */
+  startAt(streamId: string, revision: bigint, previousHash: unknown): void {
+    this.tails.set(streamId, { revision: revision - 1n, hash: typeof previousHash === 'string' ? previousHash : null });
+  }
+
   check(event: ChainEvent): ChainBreak | null {
     const tail = this.tails.get(event.streamId);
     const expected = tail ? tail.revision + 1n : 0n;
