@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { newId } from '../../../../../libs/oversight/src/application/ids';
+import { assignedId } from '../../../../../libs/oversight/src/application/ids';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { InputGuard, LIMITS } from '../../common/input-guard';
 import { CommandResult } from '../types/portfolio.type';
@@ -25,7 +25,7 @@ export class ReportsResolver {
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
       type: 'RecordReportReceived',
       data: {
-        reportId: g.optionalId(input.reportId, 'reportId') ?? newId(),
+        reportId: g.optionalId(input.reportId, 'reportId') ?? assignedId(input.commandId, 'report'),
         framework: input.framework,
         reportType: input.reportType,
         asOfDate: input.asOfDate ?? null,
@@ -85,7 +85,7 @@ export class ReportsResolver {
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
       type: 'RecordBridgeLetter',
       data: {
-        letterId: g.optionalId(input.letterId, 'letterId') ?? newId(),
+        letterId: g.optionalId(input.letterId, 'letterId') ?? assignedId(input.commandId, 'letter'),
         reportId: g.id(input.reportId, 'reportId'),
         coversFrom: input.coversFrom,
         coversTo: input.coversTo,
