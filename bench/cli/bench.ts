@@ -11,8 +11,10 @@ import { appendScenarios } from '../scenarios/appends';
 import { asOfMoments, asOfRows } from '../scenarios/as-of-rows';
 import { emmettScenarios } from '../scenarios/emmett';
 import { mutationScenario, readScenarios, type HttpMeasures, type HttpTiming } from '../scenarios/http';
+import { intakeScenarios } from '../scenarios/intake';
 import { queryLimitScenarios } from '../scenarios/query-limits';
 import { rawReadRate, rebuildRate } from '../scenarios/rebuild';
+import { uploadScenarios } from '../scenarios/uploads';
 import { parseArgs } from './args';
 import { median } from '../harness/stats';
 
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
     rows.push(...queryLimitScenarios());
     log('appends through the store port');
     rows.push(...(await appendScenarios(tmp, quick ? 3000 : 20_000)));
+    log('report intake over the generated corpus');
+    rows.push(...(await intakeScenarios(quick ? 2 : 5, notes)));
     log('Emmett comparison');
     rows.push(...(await emmettScenarios(tmp, quick ? 1000 : 3000, !quick)));
     const measured: Array<{ ds: Dataset; http: HttpMeasures }> = [];
@@ -55,6 +59,8 @@ async function main(): Promise<void> {
       if (i === 0) rows.push(await mutationRow(ds, tmp, timing, end, label));
     }
     rows.push(...scaleRows(measured));
+    log('document uploads: throughput and server memory');
+    rows.push(...(await uploadScenarios(join(tmp, 'uploads'), quick ? 50 : 200)));
     log('state as of a date: snapshots against a full fold');
     const heavy = await ensureDataset(root, { organizations: 1, heavy: 1, years: quick ? 3 : 10, seed: 1, end });
     rows.push(...(await asOfRows(heavy, asOfMoments(end), quick ? 3 : 5, notes)));

@@ -10,6 +10,7 @@ import './graphql/enums';
 import { AuditModule } from './audit/audit.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConsoleModule } from './console/console.module';
+import { DocumentsModule } from './documents/documents.module';
 import { GraphiqlModule } from './graphiql/graphiql.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RefusalLogFilter } from './graphql/refusal-log.filter';
@@ -38,6 +39,7 @@ export class AppModule {
           useFactory: (auth: Authenticator) => graphqlOptions(config, auth),
         }),
         PersistenceModule,
+        DocumentsModule,
         OversightModule,
         ConsoleModule,
         ReplayModule,

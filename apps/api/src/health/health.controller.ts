@@ -7,6 +7,9 @@ import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { LedgerService } from '../audit/ledger.service';
 
+/** What a difference of two positions counts, per store. */
+const POSITION_UNITS = { sqlite: 'events', eventstoredb: 'log-bytes', postgres: 'transaction-order' } as const;
+
 /** How long the health check waits for the store's head before calling it unreachable. */
 const STORE_CHECK_TIMEOUT_MS = 2000;
 
@@ -17,7 +20,8 @@ const STORE_CHECK_TIMEOUT_MS = 2000;
  * sealing is halted (`ledger.sealing: HALTED` with the reason, which names no tenant).
  * Unauthenticated, it shows no numbers (the head position is every tenant's write volume); an
  * operator token (claim `operator: true`) also sees the head, each projection's position and
- * lag (in the store's unit: events for SQLite, bytes of the log for EventStoreDB) and errors.
+ * lag (in the store's unit: events for SQLite, bytes of the log for EventStoreDB; for PostgreSQL,
+ * positions from transaction ids, only `caughtUp` is meaningful) and errors.
  */
 @Controller('health')
 export class HealthController {
@@ -47,24 +51,27 @@ export class HealthController {
     const { head, error } = await this.storeHead();
     const checkpoints = this.projections.runner.checkpoints();
     const lastError = this.projections.runner.lastError;
-    const esdb = this.storeConfig.kind === 'eventstoredb' ? this.storeConfig : null;
+    const config = this.storeConfig;
+    const unit = POSITION_UNITS[config.kind];
     // HALTED: the store does not extend the latest signed head; nothing is signed until an ADMIN re-seals.
     const ledger = this.ledger.status();
     const body = {
       status: head === null ? 'unavailable' : lastError || ledger.state === 'HALTED' ? 'degraded' : 'ok',
       ledger: { sealing: ledger.state, ...(ledger.reason ? { reason: ledger.reason } : {}) },
       store: {
-        kind: this.storeConfig.kind,
-        ...(esdb ? { endpoint: describeConnection(esdb.connectionString) } : {}),
+        kind: config.kind,
+        ...(config.kind !== 'sqlite' ? { endpoint: describeConnection(config.connectionString) } : {}),
         reachable: head !== null,
         headPosition: head === null ? null : String(head),
-        positionUnit: esdb ? 'log-bytes' : 'events',
+        positionUnit: unit,
         ...(error ? { error } : {}),
       },
       projections: Object.entries(checkpoints).map(([name, position]) => ({
         name,
         position: String(position),
-        lag: head === null ? null : String(head > position ? head - position : 0n),
+        caughtUp: head === null ? null : position >= head,
+        // PostgreSQL positions are transaction ids, not counts: a difference of two means nothing.
+        lag: head === null || unit === 'transaction-order' ? null : String(head > position ? head - position : 0n),
       })),
       ...(lastError ? { lastProjectionError: String(lastError) } : {}),
     };
@@ -94,6 +101,6 @@ function publicView(full: Awaited<ReturnType<HealthController['details']>>) {
     // Sealing state and its reason name no tenant: anyone may see that the ledger is halted.
     ledger: full.ledger,
     store,
-    projections: full.projections.map((p) => ({ name: p.name })),
+    projections: full.projections.map((p) => ({ name: p.name, caughtUp: p.caughtUp })),
   };
 }

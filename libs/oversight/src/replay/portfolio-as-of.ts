@@ -1,6 +1,7 @@
 import { dayOf } from '../domain/calendar';
 import { carvedOutChildren, decisiveEventIds, type CandidateChild } from '../domain/inherit';
 import { ownAsOf, withChildren, type AsOfAnswer, type AsOfFolder } from './as-of';
+import { PortfolioTimelines } from './portfolio-timelines';
 import type { Moment, ReplayEvent } from './replay-event';
 
 /** One organization's stream, as read from the store. */
@@ -21,8 +22,9 @@ export function portfolioAsOf(
   folderOf?: (organizationId: string) => AsOfFolder | undefined,
 ): Map<string, AsOfAnswer> {
   const own = new Map<string, AsOfAnswer>();
-  for (const s of streams) addOwn(own, s, moment, folderOf);
-  return withInheritance(own, moment);
+  const timelines: { current: PortfolioTimelines | null } = { current: null };
+  for (const s of streams) addOwn(own, s, moment, folderOf, timelines);
+  return withInheritance(streams, own, moment, timelines);
 }
 
 /**
@@ -36,24 +38,34 @@ export async function portfolioAsOfInSlices(
   pause: () => Promise<void> | void,
 ): Promise<Map<string, AsOfAnswer>> {
   const own = new Map<string, AsOfAnswer>();
+  const timelines: { current: PortfolioTimelines | null } = { current: null };
   for (const s of streams) {
-    addOwn(own, s, moment, folderOf);
+    addOwn(own, s, moment, folderOf, timelines);
     await pause();
   }
-  return withInheritance(own, moment);
+  return withInheritance(streams, own, moment, timelines);
 }
 
-function addOwn(own: Map<string, AsOfAnswer>, s: OrganizationStream, moment: Moment, folderOf?: (organizationId: string) => AsOfFolder | undefined): void {
-  const answer = ownAsOf(s.events, moment, folderOf?.(s.id));
+type Timelines = { current: PortfolioTimelines | null };
+
+function addOwn(own: Map<string, AsOfAnswer>, s: OrganizationStream, moment: Moment, folderOf: ((id: string) => AsOfFolder | undefined) | undefined, timelines: Timelines): void {
+  // Read lazily, after it is built: the timelines use the states folded here.
+  const answer = ownAsOf(s.events, moment, folderOf?.(s.id), () => timelines.current!.ownStatusSince(s.id));
   if (answer.state.lifecycle !== 'UNREGISTERED' && answer.state.profile) own.set(s.id, answer);
 }
 
-function withInheritance(own: Map<string, AsOfAnswer>, moment: Moment): Map<string, AsOfAnswer> {
+function withInheritance(streams: readonly OrganizationStream[], own: Map<string, AsOfAnswer>, moment: Moment, timelines: Timelines): Map<string, AsOfAnswer> {
+  timelines.current = new PortfolioTimelines(
+    new Map(streams.map((s) => [s.id, s.events])),
+    moment,
+    new Map([...own].map(([id, a]) => [id, a.state])),
+  );
   const day = dayOf(moment.asOf);
   const candidates = [...own].map(([id, a]) => candidateOf(id, a));
   const out = new Map<string, AsOfAnswer>();
   for (const [id, answer] of own) {
-    out.set(id, withChildren(answer, carvedOutChildren({ id, state: answer.state }, day, candidates)));
+    const children = carvedOutChildren({ id, state: answer.state }, day, candidates);
+    out.set(id, withChildren(answer, children, () => timelines.current!.statusSince(id)));
   }
   return out;
 }
@@ -67,7 +79,10 @@ export function candidateOf(id: string, a: AsOfAnswer): CandidateChild {
     parentOrganizationId: p.parentOrganizationId,
     inclusionMethod: p.inclusionMethod,
     status: a.own.status,
-    since: a.statusSince,
+    // Read only for an actual child (carvedOutChildren): a replay is not paid for every candidate.
+    get since() {
+      return a.statusSince;
+    },
     eventIds: decisiveEventIds(a.own),
   };
 }
