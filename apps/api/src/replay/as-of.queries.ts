@@ -2,15 +2,14 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '../../../../libs/oversight/src/application/clock';
 import { decodeCursor, encodeCursor } from '../../../../libs/oversight/src/queries/cursor';
-import { pageAsOf, portfolioAsOf, type AsOfFilter } from '../../../../libs/oversight/src/replay';
+import { pageAsOf, type AsOfFilter } from '../../../../libs/oversight/src/replay';
 import { apiError } from '../graphql/errors';
 import { CLOCK } from '../infrastructure/tokens';
 import { pageInfoOf, type Connection } from '../oversight/types/connection.type';
 import type { OrganizationType } from '../oversight/types/organization.type';
 import { toAsOfOrganization } from './as-of.mapper';
 import { resolveMoment } from './moment';
-import { AsOfSnapshots } from './as-of-snapshots.service';
-import { TenantStreams } from './tenant-streams.service';
+import { AsOfPortfolios } from './as-of-portfolios.service';
 
 /** One organization on `asOf` as known on `knownAt` (DESIGN §5 "Bitemporal replay"). */
 export class GetOrganizationAsOf extends Query<OrganizationType | null> {
@@ -37,16 +36,13 @@ export class ListOrganizationsAsOf extends Query<Connection<OrganizationType>> {
 @QueryHandler(GetOrganizationAsOf)
 export class GetOrganizationAsOfHandler implements IQueryHandler<GetOrganizationAsOf> {
   constructor(
-    private readonly streams: TenantStreams,
+    private readonly portfolios: AsOfPortfolios,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly snapshots: AsOfSnapshots,
   ) {}
 
   async execute(q: GetOrganizationAsOf): Promise<OrganizationType | null> {
     const moment = resolveMoment(this.clock.now(), q.asOf, q.knownAt);
-    const streams = await this.streams.all(q.tenantId);
-    if (!streams.some((s) => s.id === q.id)) return null;
-    const answer = portfolioAsOf(streams, moment, this.snapshots.folderOf(q.tenantId)).get(q.id);
+    const answer = (await this.portfolios.portfolio(q.tenantId, moment)).get(q.id);
     return answer ? toAsOfOrganization(q.tenantId, q.id, answer) : null;
   }
 }
@@ -54,9 +50,8 @@ export class GetOrganizationAsOfHandler implements IQueryHandler<GetOrganization
 @QueryHandler(ListOrganizationsAsOf)
 export class ListOrganizationsAsOfHandler implements IQueryHandler<ListOrganizationsAsOf> {
   constructor(
-    private readonly streams: TenantStreams,
+    private readonly portfolios: AsOfPortfolios,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly snapshots: AsOfSnapshots,
   ) {}
 
   async execute(q: ListOrganizationsAsOf): Promise<Connection<OrganizationType>> {
@@ -65,7 +60,8 @@ export class ListOrganizationsAsOfHandler implements IQueryHandler<ListOrganizat
       throw apiError('BAD_USER_INPUT', 'The cursor is not one this API issued', { field: 'after' });
     }
     const moment = resolveMoment(this.clock.now(), q.asOf, q.knownAt);
-    const portfolio = portfolioAsOf(await this.streams.all(q.tenantId), moment, this.snapshots.folderOf(q.tenantId));
+    // Shared with the other lists and relations asked on the same moment (AsOfPortfolios).
+    const portfolio = await this.portfolios.portfolio(q.tenantId, moment);
     const page = pageAsOf(portfolio, q.filter, q.first, after as [string, string] | null);
     const edges = page.nodes.map((n, i) => ({ cursor: encodeCursor(page.keys[i]!), node: toAsOfOrganization(q.tenantId, n.id, n.answer) }));
     return { edges, pageInfo: pageInfoOf(edges.map((e) => e.cursor), page.hasNextPage, page.hasPreviousPage), totalCount: page.totalCount };

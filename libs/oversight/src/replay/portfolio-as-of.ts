@@ -22,13 +22,40 @@ export function portfolioAsOf(
   folderOf?: (organizationId: string) => AsOfFolder | undefined,
 ): Map<string, AsOfAnswer> {
   const own = new Map<string, AsOfAnswer>();
-  // Read lazily, after it is built: the timelines use the states folded here.
-  let timelines: PortfolioTimelines | null = null;
+  const timelines: { current: PortfolioTimelines | null } = { current: null };
+  for (const s of streams) addOwn(own, s, moment, folderOf, timelines);
+  return withInheritance(streams, own, moment, timelines);
+}
+
+/**
+ * portfolioAsOf, pausing between organizations when `pause` says so (a server yields its event
+ * loop there, so that one long replay does not hold up every other request). Same answer.
+ */
+export async function portfolioAsOfInSlices(
+  streams: readonly OrganizationStream[],
+  moment: Moment,
+  folderOf: ((organizationId: string) => AsOfFolder | undefined) | undefined,
+  pause: () => Promise<void> | void,
+): Promise<Map<string, AsOfAnswer>> {
+  const own = new Map<string, AsOfAnswer>();
+  const timelines: { current: PortfolioTimelines | null } = { current: null };
   for (const s of streams) {
-    const answer = ownAsOf(s.events, moment, folderOf?.(s.id), () => timelines!.ownStatusSince(s.id));
-    if (answer.state.lifecycle !== 'UNREGISTERED' && answer.state.profile) own.set(s.id, answer);
+    addOwn(own, s, moment, folderOf, timelines);
+    await pause();
   }
-  timelines = new PortfolioTimelines(
+  return withInheritance(streams, own, moment, timelines);
+}
+
+type Timelines = { current: PortfolioTimelines | null };
+
+function addOwn(own: Map<string, AsOfAnswer>, s: OrganizationStream, moment: Moment, folderOf: ((id: string) => AsOfFolder | undefined) | undefined, timelines: Timelines): void {
+  // Read lazily, after it is built: the timelines use the states folded here.
+  const answer = ownAsOf(s.events, moment, folderOf?.(s.id), () => timelines.current!.ownStatusSince(s.id));
+  if (answer.state.lifecycle !== 'UNREGISTERED' && answer.state.profile) own.set(s.id, answer);
+}
+
+function withInheritance(streams: readonly OrganizationStream[], own: Map<string, AsOfAnswer>, moment: Moment, timelines: Timelines): Map<string, AsOfAnswer> {
+  timelines.current = new PortfolioTimelines(
     new Map(streams.map((s) => [s.id, s.events])),
     moment,
     new Map([...own].map(([id, a]) => [id, a.state])),
@@ -38,7 +65,7 @@ export function portfolioAsOf(
   const out = new Map<string, AsOfAnswer>();
   for (const [id, answer] of own) {
     const children = carvedOutChildren({ id, state: answer.state }, day, candidates);
-    out.set(id, withChildren(answer, children, () => timelines!.statusSince(id)));
+    out.set(id, withChildren(answer, children, () => timelines.current!.statusSince(id)));
   }
   return out;
 }
