@@ -43,7 +43,13 @@ export async function portfolioAsOfInSlices(
     addOwn(own, s, moment, folderOf, timelines);
     await pause();
   }
-  return withInheritance(streams, own, moment, timelines);
+  const out = new Map<string, AsOfAnswer>();
+  // Inheritance replays the children's timelines for their since: pause between vendors too.
+  for (const [id, inherited] of inheritanceSteps(streams, own, moment, timelines)) {
+    out.set(id, inherited());
+    await pause();
+  }
+  return out;
 }
 
 type Timelines = { current: PortfolioTimelines | null };
@@ -55,6 +61,11 @@ function addOwn(own: Map<string, AsOfAnswer>, s: OrganizationStream, moment: Mom
 }
 
 function withInheritance(streams: readonly OrganizationStream[], own: Map<string, AsOfAnswer>, moment: Moment, timelines: Timelines): Map<string, AsOfAnswer> {
+  return new Map([...inheritanceSteps(streams, own, moment, timelines)].map(([id, inherited]) => [id, inherited()]));
+}
+
+/** Per organization, a step that adds its carved-out children's findings (one step per vendor). */
+function* inheritanceSteps(streams: readonly OrganizationStream[], own: Map<string, AsOfAnswer>, moment: Moment, timelines: Timelines): Generator<[string, () => AsOfAnswer]> {
   timelines.current = new PortfolioTimelines(
     new Map(streams.map((s) => [s.id, s.events])),
     moment,
@@ -62,12 +73,9 @@ function withInheritance(streams: readonly OrganizationStream[], own: Map<string
   );
   const day = dayOf(moment.asOf);
   const candidates = [...own].map(([id, a]) => candidateOf(id, a));
-  const out = new Map<string, AsOfAnswer>();
   for (const [id, answer] of own) {
-    const children = carvedOutChildren({ id, state: answer.state }, day, candidates);
-    out.set(id, withChildren(answer, children, () => timelines.current!.statusSince(id)));
+    yield [id, () => withChildren(answer, carvedOutChildren({ id, state: answer.state }, day, candidates), () => timelines.current!.statusSince(id))];
   }
-  return out;
 }
 
 /** An organization as a possible carved-out child: its own verdict (inheritance is one level). */
