@@ -9,6 +9,7 @@ import './graphql/enums';
 import { AuditModule } from './audit/audit.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConsoleModule } from './console/console.module';
+import { ExportModule } from './export/export.module';
 import { GraphiqlModule } from './graphiql/graphiql.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RefusalLogFilter } from './graphql/refusal-log.filter';
@@ -39,6 +40,7 @@ export class AppModule {
         ConsoleModule,
         ReplayModule,
         AuditModule,
+        ExportModule,
         ...(config.production ? [] : [GraphiqlModule]),
       ],
       controllers: [HealthController],
