@@ -7,15 +7,21 @@ const tsJest = [
   'ts-jest',
   { tsconfig: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', isolatedModules: true } },
 ];
-const tier = (name) => ({
+const tier = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
   testMatch: [`<rootDir>/**/*.${name}.spec.ts`],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  ...extra,
 });
 module.exports = {
-  projects: [tier('unit'), tier('int'), tier('e2e')],
+  projects: [
+    tier('unit'),
+    tier('int'),
+    // A hang guard, not a timing assertion: a server start on two loaded cores can take over 5 s.
+    tier('e2e', { testTimeout: 30_000 }),
+  ],
   // `npm run test:coverage` also counts what the e2e tests ran inside the server process
   // (scripts/coverage-report.js); every source file counts, loaded or not.
   coverageProvider: 'v8',

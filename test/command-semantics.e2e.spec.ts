@@ -87,8 +87,9 @@ describe('command semantics', () => {
       expect(list.organizations.totalCount).toBe(1);
       expect(list.organizations.edges[0].node.id).toBe(first.organizationId);
 
-      // Without a commandId each call is a new command: a second organization of the same name.
-      const plain = { name, role: 'VENDOR', category: 'PAYROLL', criticality: 'HIGH' };
+      // Without a commandId each call is a new command: a second organization of the same name
+      // (one that says so: a plain repeat is refused as ORGANIZATION_NAME_TAKEN).
+      const plain = { name, role: 'VENDOR', category: 'PAYROLL', criticality: 'HIGH', allowDuplicateName: true };
       const a = await command(api, 'registerOrganization', plain);
       const b = await command(api, 'registerOrganization', plain);
       expect(a.organizationId).not.toBe(b.organizationId);

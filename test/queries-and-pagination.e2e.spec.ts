@@ -113,7 +113,8 @@ describe('queries and pagination', () => {
         const kind = i % 8;
         const category = CATEGORIES[i % CATEGORIES.length]!;
         const criticality = CRITICALITIES[(i >> 1) % CRITICALITIES.length]!;
-        const id = await register({ id: uid('p'), name: nameOf(i), category, criticality }, kind, predicted(kind, category));
+        // Same-named organizations on purpose (ties broken by id): registered deliberately.
+        const id = await register({ id: uid('p'), name: nameOf(i), category, criticality, allowDuplicateName: true }, kind, predicted(kind, category));
         if (kind === 1) await acceptReport(id, {});
         if (kind === 2) await acceptReport(id, { periodStart: '2024-04-01', periodEnd: '2025-03-31' });
         if (kind === 3) await acceptReport(id, { periodStart: '2024-01-01', periodEnd: '2024-12-31' });

@@ -59,6 +59,7 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Mutation.recordReportReceived': RECORDERS,
   'Mutation.concludeReportReview': RECORDERS,
   'Mutation.recordBridgeLetter': RECORDERS,
+  'Mutation.attachDocument': RECORDERS,
   'Mutation.withdrawReport': RECORDERS,
   'Mutation.mapCuec': RECORDERS,
   'Mutation.recordException': RECORDERS,
@@ -79,6 +80,7 @@ const ROOT_RULES: Record<string, Role[]> = {
 
 const ORGANIZATION_RULES: Record<string, Role[]> = {
   id: EVERYONE,
+  organizationId: EVERYONE,
   name: EVERYONE,
   role: EVERYONE,
   category: EVERYONE,
@@ -97,6 +99,7 @@ const ORGANIZATION_RULES: Record<string, Role[]> = {
   reports: DETAIL,
   currentReport: DETAIL,
   validations: DETAIL,
+  documents: DETAIL,
   sites: DETAIL,
   policy: DETAIL,
   expectedControls: DETAIL,

@@ -362,7 +362,10 @@ describe('tenants', () => {
       const aBefore = aEvents.received.length;
       // A records: events, and a change of status (a rejected review: NO_ASSURANCE).
       await ok(A, 'recordException', exceptionInput(fx.vendor, { description: 'Acme secret finding' }));
-      await ok(A, 'concludeReportReview', { organizationId: fx.vendor, reportId: fx.report, decision: 'REJECTED', reviewer: 'Acme Reviewer' });
+      await ok(A, 'concludeReportReview', {
+        organizationId: fx.vendor, reportId: fx.report, decision: 'REJECTED', reviewer: 'Acme Reviewer',
+        supersedesReview: true, supersessionReason: 'Auditor withdrew the opinion',
+      });
       await until(() => aEvents.received.length >= aBefore + 2, 10_000, "A's events to reach A");
       await until(() => aStatus.received.length > 0, 10_000, "A's status change to reach A");
       // Then B records one more: delivered in order, so B would have had A's by now.

@@ -96,7 +96,10 @@ describe('subscriptions', () => {
     const x = await registerOrg(api, { name: 'Status Watched SaaS', category: 'SAAS' });
     const reportId = 'soc2-2025';
     await ok('recordReportReceived', reportInput(x, { reportId, cuecs: [{ ref: 'CUEC-1', description: 'Review access quarterly' }] }));
-    const review = (decision: string) => ok('concludeReportReview', { organizationId: x, reportId, decision, reviewer: 'Dana Ruiz' });
+    // Each review after the first changes the decision, which must say so (REVIEW_ALREADY_CONCLUDED otherwise).
+    let reviews = 0;
+    const review = (decision: string) =>
+      ok('concludeReportReview', { organizationId: x, reportId, decision, reviewer: 'Dana Ruiz', ...superseding(reviews++) });
 
     const sub = subscribe(STATUS, { id: x });
     // Probes: accepting (an unmapped CUEC: COVERAGE_GAP) and rejecting (NO_ASSURANCE) in turn.
@@ -184,14 +187,15 @@ describe('subscriptions', () => {
     const reportId = 'soc2-consistent';
     await ok('recordReportReceived', reportInput(x, { reportId }));
     let decision = 'REJECTED';
+    let reviews = 0;
     await statusSub.becomeLive(async () => {
       decision = decision === 'ACCEPTED' ? 'REJECTED' : 'ACCEPTED';
-      await ok('concludeReportReview', { organizationId: x, reportId, decision, reviewer: 'R' });
+      await ok('concludeReportReview', { organizationId: x, reportId, decision, reviewer: 'R', ...superseding(reviews++) });
     });
     for (let i = 0; i < 4; i++) {
       decision = decision === 'ACCEPTED' ? 'REJECTED' : 'ACCEPTED';
       const before = statusSub.received.length;
-      const pending = ok('concludeReportReview', { organizationId: x, reportId, decision, reviewer: 'R' });
+      const pending = ok('concludeReportReview', { organizationId: x, reportId, decision, reviewer: 'R', ...superseding(reviews++) });
       await statusSub.waitFor(before + 1);
       await pending;
     }
@@ -205,8 +209,8 @@ describe('subscriptions', () => {
   it('without organizationId, delivers the events and status changes of every organization', async () => {
     const events = subscribe(EVENTS, {});
     const statuses = subscribe(STATUS, {});
-    await events.becomeLive(() => registerOrg(api, { name: 'Probe For All Events' }).then(() => undefined));
-    await statuses.becomeLive(() => registerOrg(api, { name: 'Probe For All Statuses' }).then(() => undefined));
+    await events.becomeLive(() => registerOrg(api, { name: `Probe For All Events ${uid('p')}` }).then(() => undefined));
+    await statuses.becomeLive(() => registerOrg(api, { name: `Probe For All Statuses ${uid('p')}` }).then(() => undefined));
 
     const ids = [uid('all'), uid('all'), uid('all')];
     const results = (
@@ -246,3 +250,8 @@ describe('subscriptions', () => {
     expect(statuses.errors).toEqual([]);
   });
 });
+
+/** The fields of a review that replaces the n-th earlier one (none for the first review). */
+function superseding(earlier: number): Record<string, unknown> {
+  return earlier === 0 ? {} : { supersedesReview: true, supersessionReason: `decision changed (${earlier})` };
+}

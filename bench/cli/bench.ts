@@ -14,6 +14,7 @@ import { mutationScenario, readScenarios, type HttpMeasures, type HttpTiming } f
 import { intakeScenarios } from '../scenarios/intake';
 import { queryLimitScenarios } from '../scenarios/query-limits';
 import { rawReadRate, rebuildRate } from '../scenarios/rebuild';
+import { uploadScenarios } from '../scenarios/uploads';
 import { parseArgs } from './args';
 import { median } from '../harness/stats';
 
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
       if (i === 0) rows.push(await mutationRow(ds, tmp, timing, end, label));
     }
     rows.push(...scaleRows(measured));
+    log('document uploads: throughput and server memory');
+    rows.push(...(await uploadScenarios(join(tmp, 'uploads'), quick ? 50 : 200)));
     log('state as of a date: snapshots against a full fold');
     const heavy = await ensureDataset(root, { organizations: 1, heavy: 1, years: quick ? 3 : 10, seed: 1, end });
     rows.push(...(await asOfRows(heavy, asOfMoments(end), quick ? 3 : 5, notes)));

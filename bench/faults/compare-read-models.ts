@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EventStore } from '../../libs/event-store/src/event-store.port';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
 import type { Clock } from '../../libs/oversight/src/application/clock';
 import { dayOf } from '../../libs/oversight/src/domain/calendar';
@@ -19,10 +20,14 @@ export interface ReadModelVerdict {
  * code, both re-assessed on the same day first (status depends on the day as well as on events),
  * compared table by table as ordered dumps of every row.
  */
-export async function compareWithRebuild(dataDir: string, clock: Clock): Promise<ReadModelVerdict> {
+export async function compareWithRebuild(
+  dataDir: string,
+  clock: Clock,
+  openStore: () => Promise<EventStore> = async () => new SqliteEventStore(join(dataDir, 'events.db')),
+): Promise<ReadModelVerdict> {
   const livePath = join(dataDir, 'read-models.db');
   const rebuiltPath = join(dataDir, `read-models.rebuilt-${process.pid}.db`);
-  const store = new SqliteEventStore(join(dataDir, 'events.db'));
+  const store = await openStore();
   try {
     await projectReadModel(store, dataDir, { path: rebuiltPath, fast: true, clock });
   } finally {

@@ -1,7 +1,6 @@
 import { organizationStream } from '../../libs/oversight/src/application/event-envelope';
 import type { ServerProcess } from '../harness/server-process';
 import { registration, send } from './fault-commands';
-import { eventsOf } from './verify-store';
 
 export interface ConflictVerdict {
   withExpected: boolean;
@@ -21,7 +20,9 @@ function validation(organizationId: string, commandId: string, expected: string 
  * acknowledged one is in the stream exactly once, every refused one is CONCURRENCY_CONFLICT and
  * absent, revisions stay contiguous; with the same expected revision exactly one wins.
  */
-export async function conflictScenario(server: ServerProcess, eventsPath: string, tenantId: string): Promise<ConflictVerdict> {
+export type StreamCommands = (streamId: string) => Promise<Array<{ revision: number; commandId: string }>>;
+
+export async function conflictScenario(server: ServerProcess, eventsOf: StreamCommands, tenantId: string): Promise<ConflictVerdict> {
   const token = server.token('admin', tenantId);
   const id = `conflict-org-${Date.now().toString(36)}`;
   const detail: string[] = [];
@@ -31,7 +32,7 @@ export async function conflictScenario(server: ServerProcess, eventsPath: string
     const outcomes = await Promise.all(ids.map((c) => send(server.url, token, validation(id, c, expected))));
     const acked = ids.filter((_, i) => outcomes[i]!.ok);
     const refusedCodes = outcomes.filter((o) => !o.ok).map((o) => (o.ok ? '' : String(o.code)));
-    const stream = eventsOf(eventsPath, organizationStream(tenantId, id));
+    const stream = await eventsOf(organizationStream(tenantId, id));
     const inStream = new Map<string, number>();
     for (const e of stream) inStream.set(e.commandId, (inStream.get(e.commandId) ?? 0) + 1);
     const contiguous = stream.every((e, i) => e.revision === i);
@@ -42,7 +43,7 @@ export async function conflictScenario(server: ServerProcess, eventsPath: string
     return { ok: contiguous && allAckedOnce && refusedAbsent && onlyConflicts, acked: acked.length };
   };
   const without = await round('any', null);
-  const revision = String(eventsOf(eventsPath, organizationStream(tenantId, id)).length - 1);
+  const revision = String((await eventsOf(organizationStream(tenantId, id))).length - 1);
   const withExpected = await round('expected', revision);
   return { without: without.ok, withExpected: withExpected.ok && withExpected.acked === 1, detail };
 }

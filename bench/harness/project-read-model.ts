@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ProjectionRunner } from '../../libs/event-store/src/projection/projection-runner';
 import { ensureReadModelSource } from '../../libs/event-store/src/migration/read-model-source';
-import type { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
+import type { EventStore } from '../../libs/event-store/src/event-store.port';
 import { systemClock, type Clock } from '../../libs/oversight/src/application/clock';
 import { ORGANIZATION_STREAM_PREFIX } from '../../libs/oversight/src/application/event-envelope';
 import { createProjections } from './projection-factory';
@@ -27,7 +27,7 @@ export interface ProjectOptions {
  * Brings a read-model file up to the store's head with the same projection code the API runs,
  * then closes it. Returns the seconds it took and the events applied.
  */
-export async function projectReadModel(store: SqliteEventStore, dataDir: string, o: ProjectOptions = {}): Promise<{ seconds: number; head: bigint }> {
+export async function projectReadModel(store: EventStore, dataDir: string, o: ProjectOptions = {}): Promise<{ seconds: number; head: bigint }> {
   const path = o.path ?? join(dataDir, 'read-models.db');
   ensureReadModelSource(path, 'sqlite');
   const db = new Database(path);

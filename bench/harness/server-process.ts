@@ -16,6 +16,14 @@ export interface ServerOptions {
   nodeArgs?: string[];
   /** How long start-up and projection catch-up may take. */
   readyTimeoutMs?: number;
+  /** Where to read the store's positions; default the SQLite file DATA_DIR/events.db. */
+  positions?: StorePositions;
+}
+
+/** The store's head and its last organization event, read beside the server (not through it). */
+export interface StorePositions {
+  head(): Promise<bigint>;
+  lastOrganization(): Promise<bigint>;
 }
 
 /**
@@ -29,7 +37,14 @@ export class ServerProcess {
   private output = '';
   port = 0;
 
-  constructor(private readonly options: ServerOptions) {}
+  private readonly positions: StorePositions;
+
+  constructor(private readonly options: ServerOptions) {
+    this.positions = options.positions ?? {
+      head: async () => headPosition(options.dataDir),
+      lastOrganization: async () => lastOrganizationPosition(options.dataDir),
+    };
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}/graphql`;
@@ -74,7 +89,7 @@ export class ServerProcess {
       const health = await fetch(`http://127.0.0.1:${this.port}/health`).then((r) => r.json() as Promise<Health>, () => null);
       // Compared with the last organization event, not with health's lag: the head may be a
       // ledger checkpoint in a stream the projections do not follow.
-      const target = lastOrganizationPosition(this.options.dataDir);
+      const target = await this.positions.lastOrganization();
       if (health && health.projections?.every((p) => BigInt(p.position) >= target)) return this.quiet(deadline);
       if (Date.now() > deadline) throw new Error(`server not ready after ${timeoutMs} ms: ${JSON.stringify(health)}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -89,7 +104,7 @@ export class ServerProcess {
     let last = -1n;
     let stableSince = Date.now();
     while (Date.now() < deadline) {
-      const head = headPosition(this.options.dataDir);
+      const head = await this.positions.head();
       if (head !== last) [last, stableSince] = [head, Date.now()];
       else if (Date.now() - stableSince >= 2000) return;
       await new Promise((r) => setTimeout(r, 250));

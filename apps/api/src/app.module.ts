@@ -9,6 +9,7 @@ import './graphql/enums';
 import { AuditModule } from './audit/audit.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConsoleModule } from './console/console.module';
+import { DocumentsModule } from './documents/documents.module';
 import { ExportModule } from './export/export.module';
 import { GraphiqlModule } from './graphiql/graphiql.module';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -36,6 +37,7 @@ export class AppModule {
           useFactory: (auth: Authenticator) => graphqlOptions(config, auth),
         }),
         PersistenceModule,
+        DocumentsModule,
         OversightModule,
         ConsoleModule,
         ReplayModule,

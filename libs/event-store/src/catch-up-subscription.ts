@@ -33,8 +33,8 @@ export interface CatchUpSource {
  * again, so an event committed between "read found nothing" and "wait" is never missed.
  *
  * Hazard: "no gap" assumes a store never makes a position visible before a smaller one (true of
- * one SQLite file, whose write transactions are serialized, and of memory). A store that
- * commits positions out of order would need a different subscription.
+ * one SQLite file, whose write transactions are serialized, and of memory). PostgreSQL commits
+ * out of order; its `readPage` shows only positions below the oldest running transaction.
  */
 export class CatchUpSubscription implements AllSubscription, AsyncIterator<RecordedEvent> {
   private page: RecordedEvent[] = [];
@@ -98,6 +98,7 @@ export class CatchUpSubscription implements AllSubscription, AsyncIterator<Recor
         this.dirty = false;
         const page = await this.source.readPage(this.last, this.source.pageSize).catch((error: unknown) => {
           this.dirty = true; // the next call retries the same read
+          if (this.closed) return []; // a read cut short by close() ends the iteration, not as an error
           throw error;
         });
         if (this.closed) break;

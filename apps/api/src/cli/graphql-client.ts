@@ -40,6 +40,13 @@ export class GraphQLClient {
     }
     return body.data as T;
   }
+
+  /** GET a file from the same server (e.g. /documents/<id>), with the same token. */
+  async download(path: string): Promise<Buffer> {
+    const res = await fetch(new URL(path, this.url), { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    if (!res.ok) throw new Error(`GET ${path} answered HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
 }
 
 /** API_URL, else the server `npm start` runs in this environment (PORT, default 3000). */

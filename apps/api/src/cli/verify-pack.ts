@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packDocumentFile } from '../../../../libs/oversight/src/ledger/evidence-pack-documents';
 import { verifyEvidencePack, type PackReport } from '../../../../libs/oversight/src/ledger/evidence-pack-verify';
-import { csvPathFor } from './export-pack';
+import { csvPathFor, documentsDirFor } from './export-pack';
 
 /**
  * `npm run verify-pack -- <file> [--key-fingerprint <hex>]`: verifies an evidence pack offline —
@@ -34,7 +36,15 @@ function verifyFile(file: string, fingerprint: string | null, previousHeadFile: 
     const reason = error instanceof Error ? error.message : String(error);
     return { valid: false, summary: `Not verified: ${reason}`, checks: [{ ok: false, message: reason }], reason, keyFingerprint: null };
   }
-  const report = verifyEvidencePack(pack, fingerprint, previous);
+  // Files exported --with-documents sit in <pack>.documents/, named by their SHA-256.
+  const dir = documentsDirFor(file);
+  const read = existsSync(dir)
+    ? (d: Parameters<typeof packDocumentFile>[0]) => {
+        const path = join(dir, packDocumentFile(d));
+        return existsSync(path) ? readFileSync(path) : null;
+      }
+    : null;
+  const report = verifyEvidencePack(pack, fingerprint, previous, read);
   const csvFile = csvPathFor(file);
   if (existsSync(csvFile)) {
     const same = readFileSync(csvFile, 'utf8') === (pack as { csv?: unknown }).csv;

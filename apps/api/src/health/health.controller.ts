@@ -6,6 +6,9 @@ import { EVENT_STORE } from '../infrastructure/tokens';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { LedgerService } from '../audit/ledger.service';
 
+/** What a difference of two positions counts, per store. */
+const POSITION_UNITS = { sqlite: 'events', eventstoredb: 'log-bytes', postgres: 'transaction-order' } as const;
+
 /** How long the health check waits for the store's head before calling it unreachable. */
 const STORE_CHECK_TIMEOUT_MS = 2000;
 
@@ -14,7 +17,8 @@ const STORE_CHECK_TIMEOUT_MS = 2000;
  * replica is behind it. HTTP 503 when the store does not answer (a load balancer then stops
  * sending commands here); 200 otherwise, `degraded` when a projection batch keeps failing or
  * ledger sealing is halted (`ledger.sealing: HALTED` with the reason, which names no tenant).
- * Lag is in the store's position unit: events for SQLite, bytes of the log for EventStoreDB.
+ * Lag is in the store's position unit: events for SQLite, bytes of the log for EventStoreDB; for
+ * PostgreSQL (positions from transaction ids) only `caughtUp` is meaningful.
  */
 @Controller('health')
 export class HealthController {
@@ -30,24 +34,27 @@ export class HealthController {
     const { head, error } = await this.storeHead();
     const checkpoints = this.projections.runner.checkpoints();
     const lastError = this.projections.runner.lastError;
-    const esdb = this.storeConfig.kind === 'eventstoredb' ? this.storeConfig : null;
+    const config = this.storeConfig;
+    const unit = POSITION_UNITS[config.kind];
     // HALTED: the store does not extend the latest signed head; nothing is signed until an ADMIN re-seals.
     const ledger = this.ledger.status();
     const body = {
       status: head === null ? 'unavailable' : lastError || ledger.state === 'HALTED' ? 'degraded' : 'ok',
       ledger: { sealing: ledger.state, ...(ledger.reason ? { reason: ledger.reason } : {}) },
       store: {
-        kind: this.storeConfig.kind,
-        ...(esdb ? { endpoint: describeConnection(esdb.connectionString) } : {}),
+        kind: config.kind,
+        ...(config.kind !== 'sqlite' ? { endpoint: describeConnection(config.connectionString) } : {}),
         reachable: head !== null,
         headPosition: head === null ? null : String(head),
-        positionUnit: esdb ? 'log-bytes' : 'events',
+        positionUnit: unit,
         ...(error ? { error } : {}),
       },
       projections: Object.entries(checkpoints).map(([name, position]) => ({
         name,
         position: String(position),
-        lag: head === null ? null : String(head > position ? head - position : 0n),
+        caughtUp: head === null ? null : position >= head,
+        // PostgreSQL positions are transaction ids, not counts: a difference of two means nothing.
+        lag: head === null || unit === 'transaction-order' ? null : String(head > position ? head - position : 0n),
       })),
       ...(lastError ? { lastProjectionError: String(lastError) } : {}),
     };

@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { connectEventStoreDb, describeConnection } from '../../../../libs/event-store/src/eventstoredb/eventstoredb-connection';
 import { describeError } from '../../../../libs/event-store/src/eventstoredb/eventstoredb-errors';
+import { connectPostgres } from '../../../../libs/event-store/src/postgres/postgres-connection';
+import { messageOf } from '../../../../libs/event-store/src/postgres/postgres-errors';
 import { ensureReadModelSource } from '../../../../libs/event-store/src/migration/read-model-source';
 import { SqliteEventStore } from '../../../../libs/event-store/src/sqlite/sqlite-event-store';
 import { shiftedClock, systemClock, type Clock } from '../../../../libs/oversight/src/application/clock';
@@ -26,10 +28,11 @@ import { ProjectionService } from './projection.service';
 
 /**
  * Composition of the persistence: the event store (the audit trail) — the embedded SQLite file
- * DATA_DIR/events.db, or EventStoreDB when EVENT_STORE=eventstoredb — and the read-model database
- * (rebuildable from it), always a SQLite file of this replica, DATA_DIR/read-models.db. With
- * EventStoreDB every replica keeps its own read models, fed by its own subscription: a replica
- * started with an empty DATA_DIR catches up by itself.
+ * DATA_DIR/events.db, PostgreSQL when EVENT_STORE=postgres, or EventStoreDB when
+ * EVENT_STORE=eventstoredb — and the read-model database (rebuildable from it), always a SQLite
+ * file of this replica, DATA_DIR/read-models.db. With a shared store every replica keeps its own
+ * read models, fed by its own subscription: a replica started with an empty DATA_DIR catches up
+ * by itself.
  */
 @Global()
 @Module({
@@ -47,6 +50,18 @@ import { ProjectionService } from './projection.service';
         }
         // Start-up waits (bounded) for the store, logging each attempt; a dead store fails the start.
         const where = describeConnection(store.connectionString);
+        if (store.kind === 'postgres') {
+          logger.log(`Using PostgreSQL at ${where} (schema "${store.schema}")`);
+          return connectPostgres({
+            connectionString: store.connectionString,
+            schema: store.schema,
+            poolSize: store.poolSize,
+            startup: store.startup,
+            pollIntervalMs: config.pollIntervalMs,
+            log: (line) => logger.warn(line),
+            onConnectionError: (error) => logger.warn(`PostgreSQL connection lost (${messageOf(error)}); reconnecting`),
+          });
+        }
         logger.log(`Using EventStoreDB at ${where}${store.namespace ? ` (namespace "${store.namespace}")` : ''}`);
         return connectEventStoreDb({
           connectionString: store.connectionString,

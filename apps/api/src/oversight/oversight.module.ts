@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DocumentsResolver } from '../documents/documents.resolver';
 import { CommandRunner } from './commands/command-runner.service';
 import { ExceptionsResolver } from './commands/exceptions.resolver';
 import { ExecuteOversightCommandHandler } from './commands/execute-oversight-command';
@@ -31,6 +32,7 @@ const resolvers = [
   HistoryExceptionsResolver,
   SubscriptionsResolver,
   ServerTimeResolver,
+  DocumentsResolver,
 ];
 const commandHandlers = [ExecuteOversightCommandHandler];
 const queryHandlers = [

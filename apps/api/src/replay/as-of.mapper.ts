@@ -1,6 +1,7 @@
 import { exceptionsAsOf, type AsOfAnswer } from '../../../../libs/oversight/src/replay';
 import type { OrganizationStatusView } from '../../../../libs/oversight/src/queries/organization-status.view';
 import { toOrganizationType } from '../oversight/types/organization.mapper';
+import { asOfId } from './as-of-id';
 import type { OrganizationType } from '../oversight/types/organization.type';
 
 /**
@@ -24,7 +25,7 @@ export function toAsOfOrganization(tenantId: string, id: string, a: AsOfAnswer):
     status: s.status,
     flags: s.flags,
     reasons: s.reasons,
-    statusSince: a.statusSince,
+    statusSince: null, // below, read lazily: a replay of the timeline
     coverageEnd: s.coverageEnd,
     reach: s.reach,
     expiresAt: s.expiresAt,
@@ -34,8 +35,11 @@ export function toAsOfOrganization(tenantId: string, id: string, a: AsOfAnswer):
     revision,
     position: 0n,
   };
+  const organization = toOrganizationType(view, a.state);
+  Object.defineProperty(organization.assurance, 'statusSince', { enumerable: true, get: () => a.statusSince });
   return {
-    ...toOrganizationType(view, a.state),
+    ...organization,
+    id: asOfId(id, a.moment),
     revision: String(revision),
     asOf: a.moment.asOf,
     knownAt: a.moment.knownAt,

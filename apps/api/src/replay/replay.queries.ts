@@ -6,7 +6,7 @@ import {
   coverageTimeline,
   dependencyImpact,
   foldAsOf,
-  replayTimeline,
+  PortfolioTimelines,
   type DependencyImpact,
   type TimelineEntry,
 } from '../../../../libs/oversight/src/replay';
@@ -48,10 +48,12 @@ export class GetOversightTimelineHandler implements IQueryHandler<GetOversightTi
   constructor(private readonly streams: TenantStreams, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute(q: GetOversightTimeline): Promise<OversightTimelineType> {
-    const events = await this.streams.stream(q.tenantId, q.organizationId);
+    await this.streams.stream(q.tenantId, q.organizationId); // NOT_FOUND for unknown or another tenant's
     const now = this.clock.now().toISOString();
     const [to, knownAt] = [iso(q.to ?? now), iso(q.knownAt ?? now)];
-    const entries = replayTimeline(events, { from: q.from, to, knownAt }).map(toEntry);
+    // With every stream of the tenant: a carved-out child's lapse shows as INHERITED, as in the read model.
+    const streams = new Map((await this.streams.all(q.tenantId)).map((s) => [s.id, s.events]));
+    const entries = new PortfolioTimelines(streams, { asOf: to, knownAt }).timeline(q.organizationId, q.from).map(toEntry);
     return { organizationId: q.organizationId, from: q.from && iso(q.from), to, knownAt, entries };
   }
 }

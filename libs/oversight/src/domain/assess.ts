@@ -10,6 +10,7 @@ import {
   type AssessContext,
   type Finding,
 } from './assess-report-rules';
+import { supersededReviews } from './assess-review-rules';
 import type { Assessment, AssuranceReason } from './assessment.types';
 import { addDays, dayOf, daysBetween, latestFiscalYearEnd, maxDate, nextFiscalYearEnd } from './calendar';
 import { bridgeLimit, dateCoverage, isAccepted, pendingReports, reportsInOrder } from './current-report';
@@ -53,6 +54,7 @@ export const ASSURANCE_REASON_CODES = [
   'REPORT_PENDING_REVIEW',
   'REPORT_EXPIRING',
   'FISCAL_YEAR_END_BRIDGED',
+  'REVIEW_SUPERSEDED',
 ] as const;
 export type AssuranceReasonCode = (typeof ASSURANCE_REASON_CODES)[number];
 
@@ -72,6 +74,7 @@ export function assess(state: OrganizationState, at: IsoDateTime | IsoDate): Ass
     ...exceptionFindings(ctx),
     ...validationFindings(ctx),
     ...pendingReview(ctx),
+    ...supersededReviews(ctx),
   ];
   // "Why is it green?" needs an answer too, but only when nothing else implies a status.
   if (ctx.r && !findings.some((f) => f.reason.status !== null)) findings.push(currentReportAccepted(ctx, ctx.r));

@@ -119,6 +119,7 @@ export function concludeReportReview(
   if (d.decision !== 'ACCEPTED_WITH_CONDITIONS' && d.conditions.length > 0) {
     fail('CONDITIONS_NOT_ALLOWED', `a ${d.decision} review cannot carry conditions ${q(d.conditions)}`);
   }
+  const { supersedesReview, supersessionReason, ...data } = d;
   const current = report.review;
   if (
     current &&
@@ -129,7 +130,17 @@ export function concludeReportReview(
     const same = `${d.decision} by ${q(d.reviewer)} with these conditions`;
     fail('REVIEW_UNCHANGED', `report ${q(d.reportId)} is already ${same}`);
   }
-  return [{ type: 'ReportReviewConcluded', data: { ...d } }];
+  if (!supersedesReview) {
+    if (!current) return [{ type: 'ReportReviewConcluded', data }];
+    // A changed decision is legitimate, but never silent: it must say so, and why.
+    const was = `${current.decision} by ${q(current.reviewer)} on ${current.effectiveAt.slice(0, 10)}`;
+    fail('REVIEW_ALREADY_CONCLUDED', `report ${q(d.reportId)} was already reviewed (${was}); to change the decision, send supersedesReview: true with a supersessionReason`);
+  }
+  if (!current) fail('NO_REVIEW_TO_SUPERSEDE', `report ${q(d.reportId)} has no review to supersede`);
+  const reason = supersessionReason?.trim() ?? '';
+  if (reason === '') fail('SUPERSESSION_REASON_REQUIRED', `superseding the review of report ${q(d.reportId)} needs a supersessionReason`);
+  const supersedes = { eventId: current.eventId, decision: current.decision, reviewer: current.reviewer, concludedAt: current.effectiveAt, reason };
+  return [{ type: 'ReportReviewConcluded', data: { ...data, supersedes } }];
 }
 
 export function recordBridgeLetter(

@@ -172,12 +172,26 @@ describe('ConcludeReportReview', () => {
     withReport.when(conclude({ ...conditional })).then([reviewConcluded({ ...conditional })]);
   });
 
-  it('concludes again when the conclusion changes: the latest wins', () => {
-    const reviewed = spec.given([registered, reportReceived(), reviewConcluded({ ...conditional })]);
-    const resolved = { notes: 'Bridge letter received' };
-    reviewed.when(conclude(resolved)).then([reviewConcluded(resolved)]);
-    const otherReviewer = { ...conditional, reviewer: 'ciso' };
-    reviewed.when(conclude(otherReviewer)).then([reviewConcluded(otherReviewer)]);
+  it('refuses a changed conclusion that does not say it supersedes the first (no silent override)', () => {
+    const reviewed = spec.given([registered, reportReceived(), reviewConcluded()]);
+    reviewed.when(conclude({ decision: 'REJECTED' })).thenRefuses('REVIEW_ALREADY_CONCLUDED');
+    reviewed.when(conclude({ notes: 'Bridge letter received', reviewer: 'ciso' })).thenRefuses('REVIEW_ALREADY_CONCLUDED');
+  });
+
+  it('records a superseding review with the review it replaces and why', () => {
+    const reviewed = spec.given([registered, reportReceived(), reviewConcluded()]);
+    const why = 'The auditor withdrew its opinion on CC6.4';
+    const rejected = command('ConcludeReportReview', { ...review({ decision: 'REJECTED' }), supersedesReview: true, supersessionReason: ` ${why} ` });
+    const supersedes = { eventId: 'given-2', decision: 'ACCEPTED', reviewer: 'grc.analyst', concludedAt: '2026-01-15T09:00:00.000Z', reason: why } as const;
+    reviewed.when(rejected).then([reviewConcluded({ decision: 'REJECTED', supersedes })]);
+  });
+
+  it('a superseding review needs a reason and an earlier review', () => {
+    const reviewed = spec.given([registered, reportReceived(), reviewConcluded()]);
+    const change = (reason: string | null) => command('ConcludeReportReview', { ...review({ decision: 'REJECTED' }), supersedesReview: true, supersessionReason: reason });
+    reviewed.when(change(null)).thenRefuses('SUPERSESSION_REASON_REQUIRED');
+    reviewed.when(change('  ')).thenRefuses('SUPERSESSION_REASON_REQUIRED');
+    withReport.when(change('first review')).thenRefuses('NO_REVIEW_TO_SUPERSEDE');
   });
 
   it('refuses an identical repeat of the current conclusion, whatever the notes', () => {

@@ -20,6 +20,7 @@ import {
   requireUnique,
   sameValue,
 } from './organization.decider.guards';
+import { attachDocument, type WithDocument } from './organization.documents';
 import { evolve } from './organization.evolve';
 import { initialState, type OrganizationState } from './organization.state';
 import type { CommandOfType, DecisionContext, OversightCommand, OversightCommandType } from './oversight.commands';
@@ -35,6 +36,20 @@ type DataOf<T extends OversightCommandType> = CommandOfType<T>['data'];
  * accepted (facts are often entered late); only what contradicts the stream or the calendar is not.
  */
 export function decide(
+  command: OversightCommand,
+  state: OrganizationState,
+  context: DecisionContext,
+): OversightEvent[] {
+  // A document carried by a command is attached in the same append, after the fact it supports.
+  const { attach, ...data } = command.data as WithDocument & Record<string, unknown>;
+  if (!('attach' in command.data)) return decideOne(command, state, context);
+  const events = decideOne({ ...command, data } as OversightCommand, state, context);
+  if (!attach) return events;
+  const after = events.reduce((s, e, i) => evolve(s, { ...e, eventId: `pending-${i}`, effectiveAt: context.effectiveAt, recordedAt: context.now }), state);
+  return [...events, ...attachDocument(attach, after, context)];
+}
+
+function decideOne(
   command: OversightCommand,
   state: OrganizationState,
   context: DecisionContext,
@@ -86,6 +101,8 @@ export function decide(
       requireText(command.data.rationale, 'rationale');
       if (command.data.expiresAt !== null) requireDate(command.data.expiresAt, 'expiresAt');
       return [{ type: 'RiskAccepted', data: { ...command.data } }];
+    case 'AttachDocument':
+      return attachDocument(command.data, state, context);
     case 'OffboardOrganization':
       requireText(command.data.reason, 'reason');
       return [{ type: 'OrganizationOffboarded', data: { ...command.data } }];

@@ -97,6 +97,8 @@ export function evolve(state: OrganizationState, event: RecordedOversightEvent):
         ...x,
         riskAcceptance: { ...event.data, ...stamp },
       }));
+    case 'DocumentAttached':
+      return { ...s, documents: [...(s.documents ?? []), { ...event.data, ...stamp }] };
     case 'OrganizationOffboarded':
       return { ...s, lifecycle: 'OFFBOARDED', offboarded: { ...stamp, reason: event.data.reason } };
     default: {

@@ -15,6 +15,7 @@ import type {
   SiteRegisteredData,
 } from './oversight.events';
 import type { IsoDate, IsoDateTime } from './oversight.vocabulary';
+import type { AttachedDocument } from './organization.documents';
 
 /**
  * The folded state of one organization under oversight. Plain JSON (records and arrays, no
@@ -39,6 +40,8 @@ export interface OrganizationState {
   validations: ValidationRecord[];
   exceptions: Record<string, ExceptionState>;
   exceptionOrder: string[];
+  /** Documents attached, in order (absent in snapshots written before documents existed). */
+  documents: AttachedDocument[];
   /** Number of events folded; the stream revision is `version - 1`. */
   version: number;
 }
@@ -89,6 +92,7 @@ export function initialState(): OrganizationState {
     validations: [],
     exceptions: {},
     exceptionOrder: [],
+    documents: [],
     version: 0,
   };
 }

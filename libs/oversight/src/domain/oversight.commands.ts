@@ -17,7 +17,14 @@ import type {
   RiskAcceptedData,
   SiteRegisteredData,
 } from './oversight.events';
+import type { DocumentAttachedData, WithDocument } from './organization.documents';
 import type { IsoDateTime } from './oversight.vocabulary';
+
+/** A second review of a report must say that it replaces the first, and why. */
+export type ConcludeReportReviewData = Omit<ReportReviewConcludedData, 'supersedes'> & {
+  supersedesReview?: boolean;
+  supersessionReason?: string | null;
+};
 
 /**
  * Commands of the organization aggregate. Their data is complete: ids are generated and optional
@@ -30,18 +37,19 @@ export type OversightCommand =
   | Cmd<'RegisterSite', SiteRegisteredData>
   | Cmd<'SetAssurancePolicy', Partial<AssurancePolicy>>
   | Cmd<'DefineExpectedControls', ExpectedControlsDefinedData>
-  | Cmd<'RecordReportReceived', AssuranceReportReceivedData>
+  | Cmd<'RecordReportReceived', AssuranceReportReceivedData & WithDocument>
   | Cmd<'WithdrawReport', AssuranceReportWithdrawnData>
-  | Cmd<'ConcludeReportReview', ReportReviewConcludedData>
-  | Cmd<'RecordBridgeLetter', BridgeLetterReceivedData>
+  | Cmd<'ConcludeReportReview', ConcludeReportReviewData>
+  | Cmd<'RecordBridgeLetter', BridgeLetterReceivedData & WithDocument>
   | Cmd<'MapCuec', Omit<CuecMappedData, 'cuecText'>>
-  | Cmd<'RecordPhysicalEnvironmentalValidation', PhysicalValidationData>
+  | Cmd<'RecordPhysicalEnvironmentalValidation', PhysicalValidationData & WithDocument>
   | Cmd<'RecordOperationalControlsValidation', OperationalValidationData>
   | Cmd<'RecordException', ExceptionFoundData>
   | Cmd<'PlanRemediation', RemediationPlannedData>
-  | Cmd<'CloseRemediation', RemediationClosedData>
+  | Cmd<'CloseRemediation', RemediationClosedData & WithDocument>
   | Cmd<'AcceptRisk', RiskAcceptedData>
-  | Cmd<'OffboardOrganization', OrganizationOffboardedData>;
+  | Cmd<'OffboardOrganization', OrganizationOffboardedData>
+  | Cmd<'AttachDocument', DocumentAttachedData>;
 
 type Cmd<T extends string, D> = { type: T; data: D };
 export type OversightCommandType = OversightCommand['type'];

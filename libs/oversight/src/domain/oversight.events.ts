@@ -20,6 +20,9 @@ import type {
   ValidationMethod,
   ValidationResult,
 } from './oversight.vocabulary';
+import type { DocumentAttachedData } from './organization.documents';
+
+export type { DocumentAttachedData } from './organization.documents';
 
 /** Events of the organization-under-oversight aggregate (DESIGN §3), past tense, data only. */
 export type OversightEvent =
@@ -39,7 +42,8 @@ export type OversightEvent =
   | Ev<'RemediationPlanned', RemediationPlannedData>
   | Ev<'RemediationClosed', RemediationClosedData>
   | Ev<'RiskAccepted', RiskAcceptedData>
-  | Ev<'OrganizationOffboarded', OrganizationOffboardedData>;
+  | Ev<'OrganizationOffboarded', OrganizationOffboardedData>
+  | Ev<'DocumentAttached', DocumentAttachedData>;
 
 type Ev<T extends string, D> = { type: T; data: D };
 export type OversightEventType = OversightEvent['type'];
@@ -63,6 +67,7 @@ export const OVERSIGHT_EVENT_TYPES: readonly OversightEventType[] = [
   'RemediationClosed',
   'RiskAccepted',
   'OrganizationOffboarded',
+  'DocumentAttached',
 ];
 
 /** The facts the store adds to an event: which one, and the two clocks (DESIGN §4). */
@@ -158,6 +163,18 @@ export interface ReportReviewConcludedData {
   reviewer: string;
   conditions: string[];
   notes: string | null;
+  /** Present only on a review that deliberately replaces an earlier one: what it replaced and why. */
+  supersedes?: SupersededReview;
+}
+
+/** The review a later one replaced, copied into the later event so the history reads on its own. */
+export interface SupersededReview {
+  eventId: string;
+  decision: ReviewDecision;
+  reviewer: string;
+  concludedAt: IsoDateTime;
+  /** Why the decision changed. */
+  reason: string;
 }
 
 export interface BridgeLetterReceivedData {

@@ -5,6 +5,7 @@ import { verifyPackLedger, type Check } from './pack-ledger-verify';
 import { statusTimeline, timelineCsv } from './status-timeline';
 import { organizationIdOf } from '../application/event-envelope';
 import { verifyStream } from './stream-chain';
+import { verifyPackDocuments, type PackDocument } from './evidence-pack-documents';
 
 export interface PackCheck {
   ok: boolean;
@@ -30,7 +31,13 @@ export interface PackReport {
  * verify). `trustedFingerprint` pins the signing key (obtained out of band): without it the pack
  * proves consistency with the key it carries. `previousHead`: a tree head the auditor kept.
  */
-export function verifyEvidencePack(input: unknown, trustedFingerprint: string | null = null, previousHead: unknown = null): PackReport {
+export function verifyEvidencePack(
+  input: unknown,
+  trustedFingerprint: string | null = null,
+  previousHead: unknown = null,
+  /** The files exported beside the pack (--with-documents); null when there are none. */
+  readDocument: ((d: PackDocument) => Buffer | null) | null = null,
+): PackReport {
   const checks: PackCheck[] = [];
   const check = (ok: boolean, message: string, warning = false) => checks.push({ ok, message, warning });
   const pack = input as EvidencePack;
@@ -44,6 +51,7 @@ export function verifyEvidencePack(input: unknown, trustedFingerprint: string | 
     verifyEvents(pack, check);
     verifyDerived(pack, check);
     proven = verifyPackLedger(pack, check, trustedFingerprint, previousHead);
+    for (const c of verifyPackDocuments(pack.events, pack.documents, readDocument)) check(c.ok, c.message, c.warning);
   } catch (error) {
     check(false, `The pack is malformed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 import type { OrganizationRegisteredData } from '../domain/oversight.events';
+import { packDocuments, type PackDocument } from './evidence-pack-documents';
 import type { CheckpointData } from './checkpoint';
 import { statusTimeline, timelineCsv, type PackEvent, type StatusAfterEvent } from './status-timeline';
 
@@ -43,6 +44,8 @@ export interface EvidencePack {
   statuses: StatusAfterEvent[];
   ledger: PackLedger;
   csv: string;
+  /** Every document the events attach (by SHA-256); the files travel beside the pack when exported --with-documents. */
+  documents: PackDocument[];
 }
 
 export const HASHING = {
@@ -100,5 +103,6 @@ export function buildEvidencePack(input: PackInput): EvidencePack {
     statuses,
     ledger: input.ledger,
     csv: timelineCsv(events, statuses, inRange),
+    documents: packDocuments(events),
   };
 }

@@ -41,6 +41,7 @@ const ORDER_BY: Record<string, string> = {
   organization_status: 'tenant_id, organization_id',
   control_exception: 'tenant_id, organization_id, exception_id',
   control_coverage: 'tenant_id, organization_id',
+  organization_name: 'tenant_id, name_norm, organization_id',
 };
 
 function openReadModel(path: string): Db {

@@ -8,13 +8,12 @@ import { evolve } from '../domain/organization.evolve';
 import { initialState, type OrganizationState } from '../domain/organization.state';
 import type { Clock } from '../application/clock';
 import { metadataOf, organizationIdOf, toDomainEvent } from '../application/event-envelope';
-import { statusSince } from '../replay/status-since';
 import { CarveOutLinks, OrganizationRows } from './organization-rows';
+import { OrganizationNameRows } from './organization-names';
+import { everCarvedOutNames, StatusSinceRows } from './status-since-rows';
 import { PendingStates, type PendingState } from './pending-states';
 import type { AssuranceStatusChange } from './read-model.effects';
-import { CARVE_OUT_LISTING_TABLE, PROJECTION_TABLES, READ_MODEL_DDL } from './read-model.schema';
-
-export { statusSince };
+import { CARVE_OUT_LISTING_TABLE, ORGANIZATION_EVENT_TABLE, PROJECTION_TABLES, READ_MODEL_DDL } from './read-model.schema';
 
 /**
  * The organization read models: each organization's folded state (a snapshot, so the clock can
@@ -32,6 +31,8 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
   readonly name = 'organizations';
   private rows!: OrganizationRows;
   private links!: CarveOutLinks;
+  private history!: StatusSinceRows;
+  private names!: OrganizationNameRows;
   private loadState!: Statement;
   private loadStatus!: Statement;
 
@@ -43,10 +44,20 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
   }
 
   setup(db: Database): void {
-    const linksExisted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(CARVE_OUT_LISTING_TABLE);
+    const exists = (table: string) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
+    const linksExisted = exists(CARVE_OUT_LISTING_TABLE);
+    const historyExisted = exists(ORGANIZATION_EVENT_TABLE);
     db.exec(READ_MODEL_DDL);
     this.rows = new OrganizationRows(db);
     this.links = new CarveOutLinks(db);
+    this.history = new StatusSinceRows(db);
+    this.names = new OrganizationNameRows(db);
+    // Rows written before the projection kept events cannot replay statusSince: rebuild from zero.
+    if (!historyExisted && db.prepare('SELECT 1 FROM organization_state LIMIT 1').get()) {
+      this.reset(db);
+      db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(this.name);
+      return;
+    }
     this.loadState = db
       .prepare('SELECT revision, position, state FROM organization_state WHERE tenant_id = ? AND organization_id = ?')
       .safeIntegers(true);
@@ -77,7 +88,10 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       let state: OrganizationState = stored ? JSON.parse(stored.state) : initialState();
       const fresh = stream.filter((e) => stored === undefined || e.revision > stored.revision);
       if (fresh.length === 0) continue;
-      for (const e of fresh) state = evolve(state, toDomainEvent(e));
+      for (const e of fresh) {
+        state = evolve(state, toDomainEvent(e));
+        this.history.save(tenant, id, e);
+      }
       const last = fresh[fresh.length - 1]!;
       // Vendors linked before (a renamed child leaves a listing) and after the write.
       vendors.add(tenant, this.links.vendorsOf(tenant, id));
@@ -107,6 +121,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       for (const e of stream) {
         if (e.revision <= entry.revision) continue;
         entry.state = evolve(entry.state, toDomainEvent(e));
+        this.history.save(tenant, id, e);
         entry.revision = e.revision;
         entry.position = e.position;
       }
@@ -177,7 +192,10 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     }
     this.rows.saveCoverage(tenant, id, state, today);
     this.links.saveListing(tenant, id, names);
-    this.rows.saveStatus(tenant, id, state, a, statusSince(a, state), revision, position);
+    const candidates = this.links.childCandidates(tenant, id, everCarvedOutNames(state));
+    const since = state.profile ? this.history.statusSince(tenant, id, this.clock.now().toISOString(), candidates) : null;
+    this.rows.saveStatus(tenant, id, state, a, since, revision, position);
+    if (state.profile) this.names.save(tenant, id, state.profile.name, state.lifecycle === 'ACTIVE');
     const previousFlags = previous ? (JSON.parse(previous.flags) as AssuranceStatusChange['flags']) : [];
     if (!state.profile || (previous?.status === a.status && sameFlags(previousFlags, a.flags))) return null;
     return {
@@ -189,6 +207,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       status: a.status,
       flags: a.flags,
       reasons: a.reasons,
+      statusSince: since,
       assessedOn: today,
       position,
     };

@@ -11,6 +11,8 @@ export interface AssuranceStatusChange {
   status: AssuranceStatus;
   flags: AssuranceFlag[];
   reasons: AssuranceReason[];
+  /** The day of the last change into `status`, as the read model and the timeline show it. */
+  statusSince: string | null;
   /** The day assessed. */
   assessedOn: string;
   /** The store position the read model had reached. */

@@ -74,6 +74,28 @@ CREATE TABLE IF NOT EXISTS carve_out_listing (
   name_key TEXT NOT NULL,
   PRIMARY KEY (tenant_id, vendor_id, name_key)
 );
+CREATE TABLE IF NOT EXISTS organization_name (
+  tenant_id TEXT NOT NULL,
+  name_norm TEXT NOT NULL,
+  organization_id TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, name_norm, organization_id)
+);
+CREATE TABLE IF NOT EXISTS organization_timeline (
+  tenant_id TEXT NOT NULL,
+  organization_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  cursor TEXT NOT NULL,
+  points TEXT NOT NULL,
+  own_since TEXT,
+  PRIMARY KEY (tenant_id, organization_id)
+);
+CREATE TABLE IF NOT EXISTS organization_event (
+  tenant_id TEXT NOT NULL,
+  organization_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, organization_id, revision)
+);
 CREATE INDEX IF NOT EXISTS carve_out_listing_by_name ON carve_out_listing (tenant_id, name_key);
 CREATE TABLE IF NOT EXISTS control_coverage (
   tenant_id TEXT NOT NULL,
@@ -90,7 +112,7 @@ CREATE TABLE IF NOT EXISTS control_coverage (
 `;
 
 /** The tables queries read. */
-export const READ_MODEL_TABLES = ['organization_state', 'organization_status', 'control_exception', 'control_coverage'];
+export const READ_MODEL_TABLES = ['organization_state', 'organization_status', 'control_exception', 'control_coverage', 'organization_name'];
 
 /**
  * `carve_out_listing` holds, per vendor, the subservice organization names its current report
@@ -100,5 +122,13 @@ export const READ_MODEL_TABLES = ['organization_state', 'organization_status', '
  */
 export const CARVE_OUT_LISTING_TABLE = 'carve_out_listing';
 
+/**
+ * `organization_event` (each organization's events, the projection's own copy) and
+ * `organization_timeline` (its own timeline as a resumable fold): never read by queries, they
+ * give the read model the timeline's `statusSince` (status-since-rows.ts).
+ */
+export const ORGANIZATION_EVENT_TABLE = 'organization_event';
+export const ORGANIZATION_TIMELINE_TABLE = 'organization_timeline';
+
 /** Every table the projection writes, and deletes on a rebuild. */
-export const PROJECTION_TABLES = [...READ_MODEL_TABLES, CARVE_OUT_LISTING_TABLE];
+export const PROJECTION_TABLES = [...READ_MODEL_TABLES, CARVE_OUT_LISTING_TABLE, ORGANIZATION_EVENT_TABLE, ORGANIZATION_TIMELINE_TABLE];

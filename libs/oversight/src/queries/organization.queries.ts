@@ -5,6 +5,7 @@ import { ASSURANCE_STATUSES, CRITICALITIES } from '../domain/oversight.vocabular
 import { addDays } from '../domain/calendar';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { toStatusView, type OrganizationStatusView, type StatusRow } from './organization-status.view';
+import { OrganizationNameQueries } from '../projections/organization-names';
 
 export interface OrganizationFilter {
   status?: string[];
@@ -40,6 +41,13 @@ export class OrganizationQueries {
       state: this.db.prepare('SELECT revision, state FROM organization_state WHERE tenant_id = ? AND organization_id = ?'),
     };
     return this.prepared;
+  }
+
+  private names: OrganizationNameQueries | null = null;
+
+  /** Active organizations of the tenant registered under the same normalized name. */
+  activeWithName(tenant: string, name: string): Array<{ id: string; name: string }> {
+    return (this.names ??= new OrganizationNameQueries(this.db)).activeWithName(tenant, name);
   }
 
   status(tenant: string, id: string): OrganizationStatusView | null {

@@ -5,7 +5,8 @@ import { fold } from '../domain/organization.evolve';
 import type { OrganizationState } from '../domain/organization.state';
 import type { IsoDate } from '../domain/oversight.vocabulary';
 import { inBusinessOrder, instant, knownBy, type Moment, type ReplayEvent } from './replay-event';
-import { statusSince } from './status-since';
+import { statusSinceOf } from './status-history';
+import { replayTimeline } from './timeline';
 
 /** The state of one organization on `asOf`, as known on `knownAt`, and what it rests on. */
 export interface AsOfFold {
@@ -22,7 +23,12 @@ export interface AsOfAnswer extends AsOfFold {
   own: Assessment;
   /** The verdict with INHERITED findings from carved-out children, if any were given. */
   assessment: Assessment;
-  statusSince: IsoDate | null;
+  /**
+   * The day of the last change into the status, as the timeline replayed to the same moment
+   * shows it. Computed on first read (a replay costs more than the fold): lists that do not ask
+   * for it never pay for it.
+   */
+  readonly statusSince: IsoDate | null;
 }
 
 /**
@@ -49,13 +55,31 @@ export type AsOfFolder = (events: readonly ReplayEvent[], moment: Moment) => AsO
  * The fold and the organization's own verdict, before any inheritance. `fold` may be a
  * snapshot-seeded fold (snapshots/seeded-folder.ts): the same answer, folding only the tail.
  */
-export function ownAsOf(events: readonly ReplayEvent[], moment: Moment, fold: AsOfFolder = foldAsOf): AsOfAnswer {
+export function ownAsOf(
+  events: readonly ReplayEvent[],
+  moment: Moment,
+  fold: AsOfFolder = foldAsOf,
+  since = () => statusSinceOf(replayTimeline(events, { to: moment.asOf, knownAt: moment.knownAt })),
+): AsOfAnswer {
   const folded = fold(events, moment);
   const own = assess(folded.state, moment.asOf);
-  return { ...folded, own, assessment: own, statusSince: statusSince(own, folded.state) };
+  return withSince({ ...folded, own, assessment: own }, since);
 }
 
-export function withChildren(answer: AsOfAnswer, children: readonly CarvedOutChild[]): AsOfAnswer {
-  const assessment = withInherited(answer.own, children);
-  return { ...answer, assessment, statusSince: statusSince(assessment, answer.state) };
+/**
+ * The answer with INHERITED findings from `children`. `since` gives the status's since with
+ * those findings (portfolio-timelines.ts); without it, the organization's own.
+ */
+export function withChildren(answer: AsOfAnswer, children: readonly CarvedOutChild[], since?: () => IsoDate | null): AsOfAnswer {
+  const { moment, state, basedOnEventIds, revision, own } = answer;
+  const assessment = withInherited(own, children);
+  return withSince({ moment, state, basedOnEventIds, revision, own, assessment }, since ?? (() => answer.statusSince));
+}
+
+/** Adds `statusSince` as a getter that computes once. */
+export function withSince<T extends object>(answer: T, compute: () => IsoDate | null): T & { readonly statusSince: IsoDate | null } {
+  let value: { v: IsoDate | null } | null = null;
+  return Object.defineProperty(answer, 'statusSince', { enumerable: true, get: () => (value ??= { v: compute() }).v }) as T & {
+    readonly statusSince: IsoDate | null;
+  };
 }

@@ -82,7 +82,8 @@ describe('portfolioAsOf', () => {
     const inherited = v.assessment.reasons.find((r) => r.code === 'INHERITED')!;
     expect(inherited.eventIds).toEqual(['dc:registered']);
     expect(inherited.since).toBe('2024-06-03');
-    expect(v.statusSince).toBe('2024-06-03');
+    // The status began when the review turned NO_ASSURANCE into (inherited) exceptions, not when the child lapsed.
+    expect(v.statusSince).toBe('2025-01-25');
   });
 
   it('leaves out organizations not registered by then', () => {

@@ -1,6 +1,7 @@
 import { dayOf } from '../domain/calendar';
 import { carvedOutChildren, decisiveEventIds, type CandidateChild } from '../domain/inherit';
 import { ownAsOf, withChildren, type AsOfAnswer, type AsOfFolder } from './as-of';
+import { PortfolioTimelines } from './portfolio-timelines';
 import type { Moment, ReplayEvent } from './replay-event';
 
 /** One organization's stream, as read from the store. */
@@ -21,15 +22,23 @@ export function portfolioAsOf(
   folderOf?: (organizationId: string) => AsOfFolder | undefined,
 ): Map<string, AsOfAnswer> {
   const own = new Map<string, AsOfAnswer>();
+  // Read lazily, after it is built: the timelines use the states folded here.
+  let timelines: PortfolioTimelines | null = null;
   for (const s of streams) {
-    const answer = ownAsOf(s.events, moment, folderOf?.(s.id));
+    const answer = ownAsOf(s.events, moment, folderOf?.(s.id), () => timelines!.ownStatusSince(s.id));
     if (answer.state.lifecycle !== 'UNREGISTERED' && answer.state.profile) own.set(s.id, answer);
   }
+  timelines = new PortfolioTimelines(
+    new Map(streams.map((s) => [s.id, s.events])),
+    moment,
+    new Map([...own].map(([id, a]) => [id, a.state])),
+  );
   const day = dayOf(moment.asOf);
   const candidates = [...own].map(([id, a]) => candidateOf(id, a));
   const out = new Map<string, AsOfAnswer>();
   for (const [id, answer] of own) {
-    out.set(id, withChildren(answer, carvedOutChildren({ id, state: answer.state }, day, candidates)));
+    const children = carvedOutChildren({ id, state: answer.state }, day, candidates);
+    out.set(id, withChildren(answer, children, () => timelines!.statusSince(id)));
   }
   return out;
 }
@@ -43,7 +52,10 @@ export function candidateOf(id: string, a: AsOfAnswer): CandidateChild {
     parentOrganizationId: p.parentOrganizationId,
     inclusionMethod: p.inclusionMethod,
     status: a.own.status,
-    since: a.statusSince,
+    // Read only for an actual child (carvedOutChildren): a replay is not paid for every candidate.
+    get since() {
+      return a.statusSince;
+    },
     eventIds: decisiveEventIds(a.own),
   };
 }

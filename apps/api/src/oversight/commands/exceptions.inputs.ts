@@ -24,6 +24,8 @@ class ValidationInput extends OrganizationCommandInput {
 
 @InputType()
 export class RecordPhysicalEnvironmentalValidationInput extends ValidationInput {
+  @Field(() => ID, { nullable: true, description: 'The site visit’s record, uploaded with POST /documents: attached (SITE_VISIT) in the same append.' })
+  documentId?: string | null;
   @Field(() => [PhysicalAreaEnum]) areas!: v.PhysicalArea[];
 }
 
@@ -55,6 +57,8 @@ export class PlanRemediationInput extends OrganizationCommandInput {
 
 @InputType()
 export class CloseRemediationInput extends OrganizationCommandInput {
+  @Field(() => ID, { nullable: true, description: 'Evidence of the remediation, uploaded with POST /documents: attached (REMEDIATION_EVIDENCE) in the same append.' })
+  documentId?: string | null;
   @Field(() => ID) exceptionId!: string;
   @Field() resolution!: string;
   @Field(() => String, { nullable: true }) evidence?: string | null;

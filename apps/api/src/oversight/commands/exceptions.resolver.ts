@@ -13,22 +13,30 @@ import {
   RecordPhysicalEnvironmentalValidationInput,
 } from './exceptions.inputs';
 import { Allow, RECORDERS } from '../../auth/roles';
+import { DocumentAttachments } from '../../documents/document-attachments.service';
 
 /** Mutations on validations, exceptions and their remediation. */
 @Resolver()
 export class ExceptionsResolver {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly documents: DocumentAttachments,
+  ) {}
 
   @Allow(RECORDERS)
   @Mutation(() => CommandResult)
-  recordPhysicalEnvironmentalValidation(
+  async recordPhysicalEnvironmentalValidation(
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordPhysicalEnvironmentalValidationInput,
   ) {
     const g = new InputGuard();
-    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+    const organizationId = g.id(input.organizationId, 'organizationId');
+    const validation = this.validation(g, input);
+    const subject = { type: 'VALIDATION' as const, id: validation.validationId };
+    const attach = await this.documents.describe(caller, input.documentId, 'SITE_VISIT', `Site visit ${input.validatedOn}`, subject);
+    return this.runner.run(caller, organizationId, {
       type: 'RecordPhysicalEnvironmentalValidation',
-      data: { ...this.validation(g, input), areas: input.areas },
+      data: { ...validation, areas: input.areas, ...(attach ? { attach } : {}) },
     }, input);
   }
 
@@ -82,12 +90,17 @@ export class ExceptionsResolver {
 
   @Allow(RECORDERS)
   @Mutation(() => CommandResult)
-  closeRemediation(@CurrentCaller() caller: Caller, @Args('input') input: CloseRemediationInput) {
+  async closeRemediation(@CurrentCaller() caller: Caller, @Args('input') input: CloseRemediationInput) {
     const g = new InputGuard();
-    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+    const organizationId = g.id(input.organizationId, 'organizationId');
+    const exceptionId = g.id(input.exceptionId, 'exceptionId');
+    const subject = { type: 'EXCEPTION' as const, id: exceptionId };
+    const attach = await this.documents.describe(caller, input.documentId, 'REMEDIATION_EVIDENCE', `Remediation evidence for ${exceptionId}`, subject);
+    return this.runner.run(caller, organizationId, {
       type: 'CloseRemediation',
       data: {
-        exceptionId: g.id(input.exceptionId, 'exceptionId'),
+        ...(attach ? { attach } : {}),
+        exceptionId,
         resolution: g.text(input.resolution, 'resolution', LIMITS.text),
         evidence: g.optionalText(input.evidence, 'evidence'),
         verifiedBy: g.optionalText(input.verifiedBy, 'verifiedBy', LIMITS.name),

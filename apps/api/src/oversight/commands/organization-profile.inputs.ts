@@ -23,6 +23,12 @@ export class RegisterOrganizationInput extends CommandMetaInput {
   @Field(() => ID, { nullable: true, description: 'For a subservice organization: the vendor it serves.' })
   parentOrganizationId?: string | null;
   @Field(() => InclusionMethodEnum, { nullable: true }) inclusionMethod?: v.InclusionMethod | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True to register an organization although an active one in the tenant has the same name (case, spaces and punctuation ignored); refused otherwise (ORGANIZATION_NAME_TAKEN).',
+  })
+  allowDuplicateName?: boolean | null;
 }
 
 @InputType()

@@ -35,11 +35,13 @@ export class OrganizationProfileResolver {
     if (parent && parent !== id && !this.reader.organization(caller.tenantId, parent)) {
       throw apiError('NOT_FOUND', `Parent organization ${parent} is not registered`, { rule: 'PARENT_ORGANIZATION_NOT_FOUND' });
     }
+    const name = g.text(input.name, 'name');
+    this.refuseDuplicateName(caller.tenantId, id, name, input.allowDuplicateName === true);
     return this.runner.run(caller, id, {
       type: 'RegisterOrganization',
       data: {
         organizationId: id,
-        name: g.text(input.name, 'name'),
+        name,
         role: input.role,
         category: input.category,
         criticality: input.criticality,
@@ -49,6 +51,26 @@ export class OrganizationProfileResolver {
         inclusionMethod: input.inclusionMethod ?? null,
       },
     }, { ...input, commandId });
+  }
+
+  /**
+   * A second active organization with the same normalized name in a tenant is nearly always a
+   * mistake (registered twice without an id). It needs the other organizations, so it is checked
+   * here against the read model, not by the decider of one stream. The read model may lag a
+   * registration made a moment ago by another client.
+   */
+  private refuseDuplicateName(tenantId: string, id: string, name: string, allowed: boolean): void {
+    // An id already registered (a retry of this command, or a mistake) is the command path's to answer.
+    if (allowed || this.reader.organization(tenantId, id)) return;
+    const same = this.reader.activeWithName(tenantId, name).filter((o) => o.id !== id);
+    if (same.length === 0) return;
+    const first = same[0]!;
+    throw apiError(
+      'DOMAIN_RULE_VIOLATION',
+      `ORGANIZATION_NAME_TAKEN: ${JSON.stringify(first.name)} (${first.id}) is already registered and active; ` +
+        'to register another organization with this name deliberately, send allowDuplicateName: true',
+      { rule: 'ORGANIZATION_NAME_TAKEN', organizationIds: same.map((o) => o.id) },
+    );
   }
 
   @Allow(RECORDERS)

@@ -43,6 +43,8 @@ export class RecordReportReceivedInput extends OrganizationCommandInput {
   @Field(() => [CuecInput], { nullable: true }) cuecs?: CuecInput[] | null;
   @Field(() => [SubserviceInReportInput], { nullable: true }) subserviceOrganizations?: SubserviceInReportInput[] | null;
   @Field(() => String, { nullable: true }) documentSha256?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The report file, uploaded with POST /documents: attached (SOC_REPORT) in the same append, and documentSha256 taken from it.' })
+  documentId?: string | null;
 }
 
 @InputType()
@@ -58,10 +60,19 @@ export class ConcludeReportReviewInput extends OrganizationCommandInput {
   @Field() reviewer!: string;
   @Field(() => [String], { nullable: true }) conditions?: string[] | null;
   @Field(() => String, { nullable: true }) notes?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True to replace the report\'s earlier review (a changed decision); a second review without it is refused (REVIEW_ALREADY_CONCLUDED).',
+  })
+  supersedesReview?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Why the decision changed; required with supersedesReview.' })
+  supersessionReason?: string | null;
 }
 
 @InputType()
 export class RecordBridgeLetterInput extends OrganizationCommandInput {
+  @Field(() => ID, { nullable: true, description: 'The letter, uploaded with POST /documents: attached (BRIDGE_LETTER) in the same append.' })
+  documentId?: string | null;
   @Field(() => ID, { nullable: true }) letterId?: string | null;
   @Field(() => ID) reportId!: string;
   @Field(() => DateScalar) coversFrom!: string;

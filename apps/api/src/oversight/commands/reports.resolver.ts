@@ -12,20 +12,31 @@ import {
   WithdrawReportInput,
 } from './reports.inputs';
 import { Allow, RECORDERS } from '../../auth/roles';
+import { badInput } from '../../graphql/errors';
+import { DocumentAttachments } from '../../documents/document-attachments.service';
 
 /** Mutations on assurance reports: receipt, review, withdrawal, bridge letters, CUECs. */
 @Resolver()
 export class ReportsResolver {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly documents: DocumentAttachments,
+  ) {}
 
   @Allow(RECORDERS)
   @Mutation(() => CommandResult)
-  recordReportReceived(@CurrentCaller() caller: Caller, @Args('input') input: RecordReportReceivedInput) {
+  async recordReportReceived(@CurrentCaller() caller: Caller, @Args('input') input: RecordReportReceivedInput) {
     const g = new InputGuard();
-    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+    const organizationId = g.id(input.organizationId, 'organizationId');
+    const reportId = g.optionalId(input.reportId, 'reportId') ?? newId();
+    const title = `${input.framework} ${input.reportType} report`;
+    const attach = await this.documents.describe(caller, input.documentId, 'SOC_REPORT', title, { type: 'REPORT', id: reportId });
+    const declared = g.optionalText(input.documentSha256, 'documentSha256', 64)?.toLowerCase() ?? null;
+    if (attach && declared !== null && declared !== attach.sha256) throw badInput('input.documentSha256', 'differs from the SHA-256 of documentId');
+    return this.runner.run(caller, organizationId, {
       type: 'RecordReportReceived',
       data: {
-        reportId: g.optionalId(input.reportId, 'reportId') ?? newId(),
+        reportId,
         framework: input.framework,
         reportType: input.reportType,
         asOfDate: input.asOfDate ?? null,
@@ -47,7 +58,8 @@ export class ReportsResolver {
           name: g.text(s.name, `${p}.name`),
           method: s.method,
         })),
-        documentSha256: g.optionalText(input.documentSha256, 'documentSha256', 64)?.toLowerCase() ?? null,
+        documentSha256: attach?.sha256 ?? declared,
+        ...(attach ? { attach } : {}),
       },
     }, input);
   }
@@ -74,18 +86,25 @@ export class ReportsResolver {
         reviewer: g.text(input.reviewer, 'reviewer'),
         conditions: g.texts(input.conditions, 'conditions', LIMITS.text),
         notes: g.optionalText(input.notes, 'notes'),
+        supersedesReview: input.supersedesReview === true,
+        supersessionReason: g.optionalText(input.supersessionReason, 'supersessionReason'),
       },
     }, input);
   }
 
   @Allow(RECORDERS)
   @Mutation(() => CommandResult)
-  recordBridgeLetter(@CurrentCaller() caller: Caller, @Args('input') input: RecordBridgeLetterInput) {
+  async recordBridgeLetter(@CurrentCaller() caller: Caller, @Args('input') input: RecordBridgeLetterInput) {
     const g = new InputGuard();
-    return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
+    const organizationId = g.id(input.organizationId, 'organizationId');
+    const letterId = g.optionalId(input.letterId, 'letterId') ?? newId();
+    const title = `Bridge letter ${input.coversFrom} to ${input.coversTo}`;
+    const attach = await this.documents.describe(caller, input.documentId, 'BRIDGE_LETTER', title, { type: 'BRIDGE_LETTER', id: letterId });
+    return this.runner.run(caller, organizationId, {
       type: 'RecordBridgeLetter',
       data: {
-        letterId: g.optionalId(input.letterId, 'letterId') ?? newId(),
+        ...(attach ? { attach } : {}),
+        letterId,
         reportId: g.id(input.reportId, 'reportId'),
         coversFrom: input.coversFrom,
         coversTo: input.coversTo,

@@ -4,6 +4,7 @@ import { CurrentCaller, type Caller } from '../../common/caller';
 import { badInput } from '../../graphql/errors';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { GetOrganizationAsOf, ListOrganizationsAsOf } from '../../replay/as-of.queries';
+import { parseAsOfId } from '../../replay/as-of-id';
 import { asksAboutThePast, requireDetailReader } from '../../replay/moment';
 import { ConnectionOf } from '../types/connection.type';
 import { ControlException } from '../types/control-exception.type';
@@ -37,6 +38,12 @@ export class OrganizationQueriesResolver {
     @Args('consistentWith', CONSISTENT_WITH) consistentWith?: string | null,
   ) {
     await this.readYourWrites.awaitPosition(consistentWith);
+    // An as-of answer's own id names its moment: asking for it again gives that answer.
+    const answer = parseAsOfId(id);
+    if (answer && asksAboutThePast(asOf, knownAt)) {
+      throw badInput(asOf ? 'asOf' : 'knownAt', 'must not be given with the id of an as-of answer, which names its moment');
+    }
+    if (answer) [id, asOf, knownAt] = [answer.organizationId, answer.asOf, answer.knownAt];
     if (!asksAboutThePast(asOf, knownAt)) return this.queryBus.execute(new GetOrganization(caller.tenantId, id));
     requireDetailReader(caller);
     return this.queryBus.execute(new GetOrganizationAsOf(caller.tenantId, id, asOf ?? null, knownAt ?? null));
@@ -91,8 +98,8 @@ export class OrganizationQueriesResolver {
   async subserviceOrganizations(@Parent() org: OrganizationType) {
     const page = await this.queryBus.execute(
       org.asOf
-        ? new ListOrganizationsAsOf(org.tenantId, { parentOrganizationId: org.id }, 100, null, org.asOf, org.knownAt ?? null)
-        : new ListOrganizations(org.tenantId, { parentOrganizationId: org.id }, 100, null),
+        ? new ListOrganizationsAsOf(org.tenantId, { parentOrganizationId: org.organizationId }, 100, null, org.asOf, org.knownAt ?? null)
+        : new ListOrganizations(org.tenantId, { parentOrganizationId: org.organizationId }, 100, null),
     );
     return page.edges.map((e) => e.node);
   }
@@ -101,7 +108,7 @@ export class OrganizationQueriesResolver {
   @ResolveField(() => [ControlException], { nullable: true, description: 'Every exception, riskiest first. Null for roles without access to detail.' })
   async exceptions(@Parent() org: OrganizationType) {
     if (org.asOfExceptions) return org.asOfExceptions;
-    const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.id }, 500, null));
+    const page = await this.queryBus.execute(new ListExceptions(org.tenantId, { organizationId: org.organizationId }, 500, null));
     return page.edges.map((e) => e.node);
   }
 }

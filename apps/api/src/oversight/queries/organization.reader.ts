@@ -19,4 +19,9 @@ export class OrganizationReader {
     // written together, so a status row always has its state).
     return view ? toOrganizationType(view, () => this.queries.state(tenantId, id)!) : null;
   }
+
+  /** Active organizations of the tenant with the same normalized name (case, spaces, punctuation ignored). */
+  activeWithName(tenantId: string, name: string): Array<{ id: string; name: string }> {
+    return this.queries.activeWithName(tenantId, name);
+  }
 }

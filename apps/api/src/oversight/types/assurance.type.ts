@@ -24,7 +24,8 @@ export class Assurance {
   @Field(() => AssuranceStatusEnum) status!: v.AssuranceStatus;
   @Field(() => [AssuranceFlagEnum]) flags!: v.AssuranceFlag[];
   @Field(() => [AssuranceReason]) reasons!: AssuranceReason[];
-  @Field(() => DateScalar, { nullable: true, description: 'Since when the status holds.' }) statusSince!: string | null;
+  @Field(() => DateScalar, { nullable: true, description:
+      'The day of the last change into this status, equal to the oversightTimeline entry for it (each reason keeps its own since).' }) statusSince!: string | null;
   @Field(() => DateScalar, { nullable: true, description: "The current report's coverage end." })
   coverageEnd!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Coverage end extended by a valid bridge letter.' })

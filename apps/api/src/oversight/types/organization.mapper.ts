@@ -14,6 +14,7 @@ export function toOrganizationType(view: OrganizationStatusView, state: Organiza
   const organization = {
     tenantId: view.tenantId,
     id: view.organizationId,
+    organizationId: view.organizationId,
     name: view.name,
     role: view.role,
     category: view.category,
@@ -48,6 +49,15 @@ export function toOrganizationType(view: OrganizationStatusView, state: Organiza
       return st.reportOrder.map((id) => st.reports[id]).filter((r): r is ReportState => !!r).map((r) => toReport(st, r));
     }),
     validations: lazy(() => folded().validations.map((x) => ({ ...x, areas: [...x.areas] }))),
+    // Snapshots written before documents existed have no list.
+    documents: lazy(() =>
+      (folded().documents ?? []).map((d) => ({
+        ...d,
+        subjectType: d.subject?.type ?? null,
+        subjectId: d.subject?.id ?? null,
+        attachedAt: d.effectiveAt,
+      })),
+    ),
     revision: lazy(() => String(folded().version - 1)),
     registeredAt: lazy(() => folded().registered?.effectiveAt ?? null),
     offboardedAt: lazy(() => folded().offboarded?.effectiveAt ?? null),

@@ -5,6 +5,7 @@ import { Assurance } from './assurance.type';
 import type { ControlException } from './control-exception.type';
 import { AssurancePolicy, ExpectedControl, Site, Validation } from './profile-parts.type';
 import { AssuranceReport } from './report.type';
+import { AttachedDocument } from '../../documents/documents.graphql';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 /** Detail fields are null, with a FORBIDDEN error, for a role that may not see them (VIEWER). */
@@ -17,7 +18,13 @@ const DETAIL = 'Null for roles without access to detail.';
 @Allow(EVERYONE)
 @ObjectType('Organization')
 export class OrganizationType {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, {
+    description:
+      "The answer's identity: the organization's id for today's answer; for an as-of answer, `<id>@<asOf>/<knownAt>` " +
+      '(another moment is another object for a normalizing client cache). organization(id:) accepts both.',
+  })
+  id!: string;
+  @Field(() => ID, { description: "The organization's id, the same in today's and in as-of answers." }) organizationId!: string;
   @Field() name!: string;
   @Field(() => OrganizationRoleEnum) role!: string;
   @Field(() => OrganizationCategoryEnum) category!: string;
@@ -41,6 +48,9 @@ export class OrganizationType {
   reports!: AssuranceReport[];
   @Allow(READERS_OF_DETAIL)
   @Field(() => [Validation], { nullable: true, description: DETAIL }) validations!: Validation[];
+  @Allow(READERS_OF_DETAIL)
+  @Field(() => [AttachedDocument], { nullable: true, description: `Documents attached (DocumentAttached), oldest first; download from GET /documents/{documentId}. ${DETAIL}` })
+  documents!: AttachedDocument[];
   @Field({ description: 'Stream revision (0-based) as a decimal string: pass it as expectedRevision.' })
   revision!: string;
   @Field(() => DateTimeScalar, { nullable: true }) registeredAt!: string | null;

@@ -80,6 +80,11 @@ export class AssuranceStatusChange {
   @Field(() => AssuranceStatusEnum) status!: string;
   @Field(() => [AssuranceFlagEnum]) flags!: string[];
   @Field(() => [AssuranceReason]) reasons!: AssuranceReason[];
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The day of the last change into this status: the oversightTimeline entry for it, as in the organization's assurance.",
+  })
+  statusSince!: string | null;
   @Field(() => DateScalar) assessedOn!: string;
   @Field() position!: string;
 }

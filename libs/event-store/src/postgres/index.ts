@@ -1,0 +1,3 @@
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
+export { connectPostgres, type ConnectPostgresOptions } from './postgres-connection';
+export { ensureSchema, SCHEMA_VERSION } from './postgres-schema';
