@@ -22,7 +22,7 @@ describe('portfolioExport: the portfolio as a CSV or XLSX file', () => {
   const EXPORT = `query($format: ExportFormat!, $filter: OrganizationFilterInput, $asOf: DateTime, $knownAt: DateTime) {
     portfolioExport(format: $format, filter: $filter, asOf: $asOf, knownAt: $knownAt) { filename mediaType encoding content rowCount asOf knownAt } }`;
   const ORGS = `query($asOf: DateTime) { organizations(first: 100, asOf: $asOf) { edges { node {
-    id assurance { status statusSince coverageEnd expiresAt currentReportId reasons { code } } } } } }`;
+    id: organizationId assurance { status statusSince coverageEnd expiresAt currentReportId reasons { code } } } } } }`;
   const csvRows = (content: string) => parse(content, { columns: true }) as Array<Record<string, string>>;
   const byId = (rows: Array<Record<string, string>>) => new Map(rows.map((r) => [r.organizationId, r]));
 

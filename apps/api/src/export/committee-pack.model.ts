@@ -21,7 +21,7 @@ export interface CommitteePackData {
 const ORGS = `query($after: String, $asOf: DateTime, $knownAt: DateTime) {
   organizations(first: 100, after: $after, asOf: $asOf, knownAt: $knownAt) {
     pageInfo { hasNextPage endCursor }
-    edges { node { id name criticality
+    edges { node { id: organizationId name criticality
       assurance { status statusSince expiresAt coverageEnd reasons { code message } }
       exceptions { exceptionId severity controlRef dueDate open overdue } } } } }`;
 const HEAD = '{ signedTreeHead { treeSize sequence rootHash } }';

@@ -38,7 +38,7 @@ export function toPortfolioRow(org: OrganizationType, exceptions: readonly Contr
   const overdue = open.filter((x) => x.overdue);
   const dueDates = overdue.map((x) => x.dueDate).filter((d): d is string => !!d).sort();
   return {
-    organizationId: org.id,
+    organizationId: org.organizationId,
     name: org.name,
     role: org.role,
     category: org.category,
