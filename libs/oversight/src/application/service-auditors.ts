@@ -9,7 +9,7 @@ import { ConcurrencyConflictError } from './command-errors';
 import { SCHEMA_VERSION, type Actor } from './event-envelope';
 import { uuidFromName } from './ids';
 
-/** `service-auditors-<tenant>`: outside the `organization-` prefix, so no organization projection reads it. */
+/** `service-auditors-<tenant>`: outside the `organization-` prefix; the organizations projection keeps its vetted firms. */
 export function serviceAuditorStream(tenantId: string): string {
   return `service-auditors-${tenantId}`;
 }

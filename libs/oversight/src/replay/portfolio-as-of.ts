@@ -1,3 +1,4 @@
+import type { TenantFacts } from '../domain/assess-flag-rules';
 import { dayOf } from '../domain/calendar';
 import { carvedOutChildren, decisiveEventIds, type CandidateChild } from '../domain/inherit';
 import { ownAsOf, withChildren, type AsOfAnswer, type AsOfFolder } from './as-of';
@@ -20,12 +21,14 @@ export function portfolioAsOf(
   moment: Moment,
   /** Per organization, a fold giving foldAsOf's answer faster (as-of snapshots); foldAsOf if none. */
   folderOf?: (organizationId: string) => AsOfFolder | undefined,
+  /** The tenant's facts as of the same moment (tenantFactsAsOf): AUDITOR_NOT_VETTED is judged with them. */
+  tenant?: TenantFacts,
 ): Map<string, AsOfAnswer> {
   const own = new Map<string, AsOfAnswer>();
   // Read lazily, after it is built: the timelines use the states folded here.
   let timelines: PortfolioTimelines | null = null;
   for (const s of streams) {
-    const answer = ownAsOf(s.events, moment, folderOf?.(s.id), () => timelines!.ownStatusSince(s.id));
+    const answer = ownAsOf(s.events, moment, folderOf?.(s.id), () => timelines!.ownStatusSince(s.id), tenant);
     if (answer.state.lifecycle !== 'UNREGISTERED' && answer.state.profile) own.set(s.id, answer);
   }
   timelines = new PortfolioTimelines(
