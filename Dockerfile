@@ -1,7 +1,9 @@
 # The Oversight Ledger API. Two stages: build (compilers, dev dependencies, tsc) and run
 # (production dependencies and the compiled JavaScript only, as a non-root user).
 #   docker build -t oversight-ledger .
-#   docker run -p 3000:3000 -v oversight-data:/data -e JWT_SECRET=... oversight-ledger
+#   docker run -p 3000:3000 -v oversight-data:/data -e JWT_SECRET=... \
+#     -v $PWD/ledger-signing-key.pem:/run/secrets/ledger-signing-key:ro \
+#     -e LEDGER_SIGNING_KEY_FILE=/run/secrets/ledger-signing-key oversight-ledger
 # EVENT_STORE=eventstoredb and EVENTSTORE_CONNECTION_STRING select EventStoreDB (docker-compose.yml).
 
 FROM node:20-bookworm-slim AS build

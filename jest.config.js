@@ -7,10 +7,13 @@ const tsJest = [
   'ts-jest',
   { tsconfig: { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0', isolatedModules: true } },
 ];
+// jose is ESM-only: its files are transpiled to CommonJS like ours (Node runs it natively).
+const esmJs = ['ts-jest', { tsconfig: { module: 'commonjs', allowJs: true, ignoreDeprecations: '6.0', isolatedModules: true } }];
 const tier = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': tsJest },
+  transform: { '^.+\\.ts$': tsJest, '/node_modules/jose/.+\\.js$': esmJs },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testMatch: [`<rootDir>/**/*.${name}.spec.ts`],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   ...extra,

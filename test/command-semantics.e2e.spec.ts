@@ -61,9 +61,10 @@ describe('command semantics', () => {
       });
       expect(await historyCount(api, id)).toBe(2);
 
-      // Even with a different exception id the same commandId is recognised as the same command.
-      const retriedWithNewIds = await command(api, 'recordException', { ...exc, exceptionId: uid('exc') });
-      expect(retriedWithNewIds).toMatchObject({ eventIds: recorded.eventIds, replayed: true });
+      // The same commandId with another payload (here another exception id) is another command:
+      // refused, not answered with the first one's result (issue 12, item 7).
+      const reused = await mutate(api, 'recordException', { ...exc, exceptionId: uid('exc') });
+      expect(onlyError(reused)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.commandId' } });
       expect(await historyCount(api, id)).toBe(2);
 
       const exceptions = await api.ok(`query($id: ID!) { exceptions(filter: { organizationId: $id }) { totalCount } }`, { id });

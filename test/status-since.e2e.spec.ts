@@ -63,7 +63,7 @@ describe('statusSince agrees with the timeline', () => {
       await command(api, 'registerOrganization', { id, name: 'Late Review Vendor', role: 'VENDOR', category: 'SAAS', criticality: 'HIGH', effectiveAt: `${day(400)}T09:00:00Z` });
       await command(api, 'recordReportReceived', {
         organizationId: id, reportId: 'r1', framework: 'SOC2', reportType: 'TYPE_2', periodStart: day(300), periodEnd: day(120),
-        opinionDate: day(100), managementAssertionIncluded: true, serviceAuditor: 'Baker & Lane LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'],
+        opinionDate: day(100), serviceAuditor: 'Baker & Lane LLP', opinion: 'UNMODIFIED', criteria: ['SECURITY'], managementAssertionIncluded: true,
         effectiveAt: `${day(90)}T10:00:00Z`,
       });
       await command(api, 'concludeReportReview', { organizationId: id, reportId: 'r1', decision: 'ACCEPTED', reviewer: 'Dana Ruiz', effectiveAt: `${day(80)}T10:00:00Z` });

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { mintToken } from '../../apps/api/src/auth/mint-token';
 
 const MAIN = join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js');
@@ -70,6 +70,7 @@ export class ServerProcess {
         JWT_SECRET: this.secret,
         RATE_LIMIT_PER_MINUTE: '1000000000',
         NODE_ENV: 'production',
+        LEDGER_SIGNING_KEY_FILE: signingKeyBeside(this.options.dataDir),
         LOG_FORMAT: 'json',
         ...this.options.env,
       },
@@ -86,7 +87,9 @@ export class ServerProcess {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.child?.exitCode !== null) throw new Error(`server exited (${this.child?.exitCode}): ${this.output.slice(-3000)}`);
-      const health = await fetch(`http://127.0.0.1:${this.port}/health`).then((r) => r.json() as Promise<Health>, () => null);
+      // Positions are shown to an operator token only.
+      const operator = { authorization: `Bearer ${mintToken(Buffer.from(this.secret), { role: 'ADMIN', tenant: 'default', subject: 'bench', ttlSeconds: 3600, operator: true })}` };
+      const health = await fetch(`http://127.0.0.1:${this.port}/health`, { headers: operator }).then((r) => r.json() as Promise<Health>, () => null);
       // Compared with the last organization event, not with health's lag: the head may be a
       // ledger checkpoint in a stream the projections do not follow.
       const target = await this.positions.lastOrganization();
@@ -170,4 +173,17 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/**
+ * Production keeps the ledger signing key outside DATA_DIR: beside it, taken over from a data
+ * set generated in development (which keeps it inside) so its signed checkpoints still verify.
+ */
+function signingKeyBeside(dataDir: string): string {
+  const file = join(dirname(dataDir), `${basename(dataDir)}.ledger-signing-key.pem`);
+  if (existsSync(file)) return file;
+  const inside = join(dataDir, 'ledger-signing-key.pem');
+  if (existsSync(inside)) copyFileSync(inside, file);
+  else writeFileSync(file, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+  return file;
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -60,6 +61,8 @@ export class ApiServer {
       ...(process.env.E2E_COVERAGE_DIR ? { NODE_V8_COVERAGE: process.env.E2E_COVERAGE_DIR } : {}),
       // No timed ledger seals unless a test asks: they append checkpoints that move the store's head.
       LEDGER_SEAL_INTERVAL_MS: '0',
+      // Production needs its ledger signing key outside DATA_DIR.
+      ...(options.env?.NODE_ENV === 'production' ? { LEDGER_SIGNING_KEY_FILE: productionSigningKey() } : {}),
       ...options.env,
     };
     if (options.devSecret) delete env.JWT_SECRET;
@@ -74,6 +77,11 @@ export class ApiServer {
   /** A token for this server; by default the ADMIN of tenant "default". */
   token(role = 'ADMIN', tenant = 'default', subject = `e2e-${role.toLowerCase()}`, ttlSeconds = 3600): string {
     return mintToken(Buffer.from(TEST_JWT_SECRET), { role, tenant, subject, ttlSeconds });
+  }
+
+  /** An operator token (claim `operator: true`): the holder of the signing key, not a tenant role. */
+  operatorToken(): string {
+    return mintToken(Buffer.from(TEST_JWT_SECRET), { role: 'ADMIN', tenant: 'default', subject: 'e2e-operator', ttlSeconds: 3600, operator: true });
   }
 
   /** Sends as the default ADMIN unless `headers` carries its own authorization (or '' for none). */
@@ -124,8 +132,9 @@ export class ApiServer {
     });
   }
 
+  /** /health as the operator sees it (head and projection positions); unauthenticated it shows less. */
   async health(): Promise<any> {
-    return (await fetch(`http://127.0.0.1:${this.port}/health`)).json();
+    return (await fetch(`http://127.0.0.1:${this.port}/health`, { headers: { authorization: `Bearer ${this.operatorToken()}` } })).json();
   }
 
   /** Graceful stop (SIGTERM); resolves with the exit code. */
@@ -155,6 +164,16 @@ export class ApiServer {
     }
     throw new Error(`API did not become healthy:\n${this.output.join('')}`);
   }
+}
+
+/** Production needs a ledger signing key outside DATA_DIR: one per test process, in its own folder. */
+let signingKeyFile: string | null = null;
+export function productionSigningKey(): string {
+  if (signingKeyFile) return signingKeyFile;
+  const file = join(mkdtempSync(join(tmpdir(), 'oversight-key-')), 'ledger-signing-key.pem');
+  const { privateKey } = generateKeyPairSync('ed25519');
+  writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+  return (signingKeyFile = file);
 }
 
 function freePort(): Promise<number> {

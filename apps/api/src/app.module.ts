@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -28,6 +29,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        // The configuration validated at start (env.schema.ts), for providers that read ConfigService.
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
         CqrsModule.forRoot(),
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

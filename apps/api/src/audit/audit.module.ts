@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ReadModelRebuilder } from '../infrastructure/read-model-rebuild';
 import { GetEvidencePackHandler, VerifyAuditTrailHandler, VerifyLedgerHandler } from './audit.queries';
 import { AuditResolver } from './audit.resolver';
+import { LedgerScans } from './ledger-scans.service';
 import { LedgerService } from './ledger.service';
 import { GetReadModelRebuildHandler, RebuildReadModelsHandler } from './rebuild.commands';
 import { GetConsistencyProofHandler, GetSignedTreeHeadHandler, ResealLedgerHandler } from './transparency.queries';
@@ -11,7 +12,7 @@ import { TransparencyResolver } from './transparency.resolver';
 const resolvers = [AuditResolver, TransparencyResolver];
 const commandHandlers = [RebuildReadModelsHandler, ResealLedgerHandler];
 const queryHandlers = [VerifyAuditTrailHandler, VerifyLedgerHandler, GetEvidencePackHandler, GetReadModelRebuildHandler, GetSignedTreeHeadHandler, GetConsistencyProofHandler];
-const services = [LedgerService, ReadModelRebuilder];
+const services = [LedgerService, LedgerScans, ReadModelRebuilder];
 
 /**
  * Tamper evidence and the auditor's tools (DESIGN §5): the signed ledger checkpoints, chain

@@ -5,12 +5,13 @@ import type { Clock } from '../../../../libs/oversight/src/application/clock';
 import { metadataOf, organizationStream } from '../../../../libs/oversight/src/application/event-envelope';
 import type { EvidencePack } from '../../../../libs/oversight/src/ledger/evidence-pack';
 import { LedgerHaltedError } from '../../../../libs/oversight/src/ledger/ledger-checkpointer';
-import { collectEvidencePack, scanLedger } from '../../../../libs/oversight/src/ledger/ledger-scan';
+import { collectEvidencePack } from '../../../../libs/oversight/src/ledger/ledger-scan';
 import { explainLedger, explainTrail, ledgerVerdict, streamVerdict, type ExplainedVerdict } from '../../../../libs/oversight/src/ledger/ledger-verdict';
 import type { VerificationResult } from '../../../../libs/oversight/src/ledger/verification';
 import { LedgerService } from './ledger.service';
 import { apiError, badInput } from '../graphql/errors';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
+import { LedgerScans } from './ledger-scans.service';
 
 export class VerifyAuditTrail extends Query<VerificationResult> {
   constructor(readonly tenantId: string, readonly organizationId: string) {
@@ -54,12 +55,13 @@ export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly ledger: LedgerService,
+    private readonly scans: LedgerScans,
   ) {}
 
   async execute(q: VerifyAuditTrail): Promise<ExplainedVerdict> {
     const events = await ownStream(this.store, q.tenantId, q.organizationId);
     const stream = organizationStream(q.tenantId, q.organizationId);
-    const { report, verifier } = await scanLedger(this.store, this.ledger.publicKeyPem);
+    const { report, verifier } = await this.scans.latest();
     const verdict = streamVerdict(report, stream, verifier.lastWindowOf(stream), events.length);
     return explainTrail(verdict, verifier.sealCovering(stream), haltReason(this.ledger));
   }
@@ -71,17 +73,22 @@ function haltReason(ledger: LedgerService): string | null {
   return status.state === 'HALTED' ? status.reason : null;
 }
 
-/** The whole ledger, every tenant's events: counts for everyone, details only of one's own. */
+/**
+ * The whole ledger is verified (checkpoints seal every tenant's events together), but the answer
+ * is the tenant's own: it counts the tenant's events only, and a break elsewhere is reported
+ * without details, so that no tenant learns another's volume or ids.
+ */
 @QueryHandler(VerifyLedger)
 export class VerifyLedgerHandler implements IQueryHandler<VerifyLedger> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly ledger: LedgerService,
+    private readonly scans: LedgerScans,
   ) {}
 
   async execute(q: VerifyLedger): Promise<ExplainedVerdict> {
-    const { report, verifier } = await scanLedger(this.store, this.ledger.publicKeyPem);
-    return explainLedger(ledgerVerdict(report, q.tenantId), verifier.latestSeal(), haltReason(this.ledger));
+    const [{ report, verifier }, checkedEvents] = await Promise.all([this.scans.latest(), this.scans.tenantEventCount(q.tenantId)]);
+    const explained = explainLedger(ledgerVerdict(report, q.tenantId), verifier.latestSeal(), haltReason(this.ledger));
+    return { ...explained, checkedEvents };
   }
 }
 

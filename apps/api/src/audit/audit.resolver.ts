@@ -25,7 +25,8 @@ export class AuditResolver {
 
   @Allow(READERS_OF_DETAIL)
   @Query(() => VerificationResultType, {
-    description: "Verifies every stream's chain and every signed checkpoint of the whole ledger; reports other tenants' breaks without details.",
+    description:
+      "Verifies every stream's chain and every signed checkpoint of the whole ledger; counts only your tenant's events and reports other tenants' breaks without details.",
   })
   verifyLedger(@CurrentCaller() caller: Caller) {
     return this.queryBus.execute(new VerifyLedger(caller.tenantId));
@@ -53,15 +54,16 @@ export class AuditResolver {
 
   @Allow(ADMINS)
   @Mutation(() => RebuildStatusType, {
-    description: 'Rebuilds every read model from position zero into a new file while queries keep using the current one, then swaps.',
+    description:
+      "Rebuilds every read model (every tenant's) from position zero into a new file while queries keep using the current one, then swaps. An operator action: FORBIDDEN for a tenant ADMIN's token unless the server allows it (ALLOW_TENANT_REBUILD).",
   })
-  rebuildReadModels() {
-    return this.commandBus.execute(new RebuildReadModels());
+  rebuildReadModels(@CurrentCaller() caller: Caller) {
+    return this.commandBus.execute(new RebuildReadModels(caller));
   }
 
   @Allow(READERS_OF_DETAIL)
-  @Query(() => RebuildStatusType, { description: 'Progress of the latest read-model rebuild.' })
-  readModelRebuild() {
-    return this.queryBus.execute(new GetReadModelRebuild());
+  @Query(() => RebuildStatusType, { description: 'Progress of the latest read-model rebuild (event counts for operators only).' })
+  readModelRebuild(@CurrentCaller() caller: Caller) {
+    return this.queryBus.execute(new GetReadModelRebuild(caller));
   }
 }

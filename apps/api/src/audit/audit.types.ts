@@ -24,9 +24,11 @@ registerEnumType(RebuildStateEnum, { name: 'RebuildState', description: 'Where a
 @ObjectType('RebuildStatus', { description: 'Progress of the latest read-model rebuild; queries keep using the old read model until the swap.' })
 export class RebuildStatusType {
   @Field(() => RebuildStateEnum) state!: keyof typeof RebuildStateEnum;
-  @Field(() => Int) processed!: number;
-  @Field(() => Int, { description: 'Events to apply: an estimate while running, exact once completed.' }) total!: number;
-  @Field(() => Float) eventsPerSecond!: number;
+  @Field(() => Int, { nullable: true, description: 'Events applied so far; null unless you are an operator (the count covers every tenant).' })
+  processed!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Events to apply: an estimate while running, exact once completed; null unless you are an operator.' })
+  total!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Events applied per second so far; null unless you are an operator.' }) eventsPerSecond!: number | null;
   @Field(() => DateTimeScalar, { nullable: true }) startedAt!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: string | null;
   @Field(() => String, { nullable: true }) error!: string | null;

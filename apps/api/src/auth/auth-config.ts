@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from './jwt';
 
 /**
  * How tokens are checked. One source of keys: JWT_SECRET (HS256), JWT_JWKS_FILE or JWT_JWKS_URL
@@ -13,12 +14,14 @@ export interface AuthConfig {
   audience: string | null;
   /** Requests per minute per token (subject + tenant). */
   rateLimitPerMinute: number;
+  /** JWT_MAX_TOKEN_AGE_SECONDS: the longest a token may be used after iat, and live before exp. */
+  maxTokenAgeSeconds: number;
 }
 
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const sources = [env.JWT_SECRET, env.JWT_JWKS_FILE, env.JWT_JWKS_URL].filter((v) => v);
   if (sources.length > 1) throw new Error('Configure only one of JWT_SECRET, JWT_JWKS_FILE, JWT_JWKS_URL');
-  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
+  if (env.JWT_SECRET && env.JWT_SECRET.length < 32) {
     throw new Error('JWT_SECRET must be at least 32 characters');
   }
   const rate = Number(env.RATE_LIMIT_PER_MINUTE ?? 1200);
@@ -30,5 +33,6 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     issuer: env.JWT_ISSUER || null,
     audience: env.JWT_AUDIENCE || null,
     rateLimitPerMinute: rate,
+    maxTokenAgeSeconds: Number(env.JWT_MAX_TOKEN_AGE_SECONDS || DEFAULT_MAX_TOKEN_AGE_SECONDS),
   };
 }

@@ -28,14 +28,15 @@ export class Authenticator {
 
   constructor(@Inject(APP_CONFIG) app: AppConfig) {
     this.config = loadAuthConfig();
+    // Checked before the development secret is written: production writes nothing to DATA_DIR here.
+    if (app.production && !this.config.secret && !this.config.jwksFile && !this.config.jwksUrl) {
+      throw new Error('Production needs JWT_SECRET, JWT_JWKS_FILE or JWT_JWKS_URL');
+    }
     const signing = resolveSigningSecret(this.config, app.dataDir);
     if (!signing) this.keys = jwksKeySource(this.config);
     else {
       this.keys = hmacKeySource(signing.secret);
-      if (!this.config.secret) {
-        if (app.production) throw new Error('Production needs JWT_SECRET, JWT_JWKS_FILE or JWT_JWKS_URL');
-        this.logger.warn(`No JWT key configured: using the local development secret in ${app.dataDir} (npm run token)`);
-      }
+      if (!this.config.secret) this.logger.warn(`No JWT key configured: using the local development secret in ${app.dataDir} (npm run token)`);
     }
   }
 
@@ -54,13 +55,14 @@ export class Authenticator {
         algorithms: this.keys.algorithms,
         issuer: this.config.issuer ?? undefined,
         audience: this.config.audience ?? undefined,
+        maxTokenAgeSeconds: this.config.maxTokenAgeSeconds,
       });
       const role = typeof claims.role === 'string' ? claims.role.toUpperCase() : '';
       const tenant = typeof claims.tenant === 'string' ? claims.tenant : '';
       if (typeof claims.sub !== 'string' || claims.sub === '' || claims.sub.length > 200) throw new InvalidTokenError('Token has no subject');
       if (!ROLES.includes(role as Role)) throw new InvalidTokenError(`Token role must be one of ${ROLES.join(', ')}`);
       if (!TENANT_RE.test(tenant)) throw new InvalidTokenError('Token has no valid tenant');
-      return { tenantId: tenant, actor: { id: claims.sub, role }, requestId: randomUUID() };
+      return { tenantId: tenant, actor: { id: claims.sub, role }, requestId: randomUUID(), expiresAt: (claims.exp as number) * 1000, operator: claims.operator === true };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthenticated(this.explain(error.message));
       throw error;

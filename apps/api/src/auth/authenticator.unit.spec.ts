@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphQLError } from 'graphql';
@@ -121,7 +121,9 @@ describe('loadAuthConfig', () => {
     const saved = { ...process.env };
     try {
       for (const k of ['JWT_SECRET', 'JWT_JWKS_FILE', 'JWT_JWKS_URL']) delete process.env[k];
-      expect(() => new Authenticator(loadConfig({ DATA_DIR: dir, NODE_ENV: 'production' }))).toThrow(/Production needs/);
+      expect(() => loadConfig({ DATA_DIR: dir, NODE_ENV: 'production' })).toThrow(/production needs JWT_SECRET/);
+      expect(() => new Authenticator({ ...loadConfig({ DATA_DIR: dir }), production: true })).toThrow(/Production needs/);
+      expect(readdirSync(dir)).toEqual([]);
     } finally {
       process.env = saved;
       rmSync(dir, { recursive: true, force: true });

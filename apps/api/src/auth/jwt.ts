@@ -1,4 +1,5 @@
-import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { createHmac, createPublicKey, type KeyObject } from 'node:crypto';
+import { errors, jwtVerify, type JWTHeaderParameters } from 'jose';
 
 /** Why a token was refused; the message is safe to show to the client. */
 export class InvalidTokenError extends Error {
@@ -21,86 +22,82 @@ export interface JwtClaims {
 export type Algorithm = 'HS256' | 'RS256' | 'ES256';
 
 /** Resolves the key for a token's header; null when no key matches. */
-export type KeyResolver = (header: { alg: Algorithm; kid?: string }) => Promise<KeyObject | Buffer | null>;
+export type KeyResolver = (header: { alg: Algorithm; kid?: string }) => Promise<KeyObject | Uint8Array | null>;
+
+/** The longest a token may live (iat to exp) and be used (iat to now), unless configured: one day. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 24 * 3600;
 
 export interface VerifyOptions {
   /** Only these algorithms are accepted; `none` never is. */
   algorithms: Algorithm[];
   issuer?: string;
   audience?: string;
-  /** Tolerated clock skew for exp/nbf. */
+  /** Tolerated clock skew for exp/nbf/iat. */
   clockToleranceSeconds?: number;
+  /** Bounds both the age of a token (now - iat) and its lifetime (exp - now). */
+  maxTokenAgeSeconds?: number;
   now?: () => number;
 }
 
-const B64URL = /^[A-Za-z0-9_-]*$/;
+const MAX_TOKEN_CHARS = 8192;
 
 /**
- * Verifies a compact JWS by hand with node:crypto, so that the rules are ours and visible:
- * the algorithm must be on the allow-list (never `none`, never chosen by the token alone), the
- * key must fit the algorithm, the signature is compared in constant time, and exp/nbf/iss/aud
- * are enforced.
+ * Verifies a compact JWS with `jose` (jwtVerify): the algorithm must be on the allow-list (never
+ * `none`), the key must fit it, unknown `crit` extensions are refused, and exp/nbf/iat/iss/aud
+ * must have their registered types. On top: iat and exp are required, and a token may neither be
+ * older nor live longer than the maximum token age, so a leaked token expires within a bound.
  */
 export async function verifyJwt(token: string, resolveKey: KeyResolver, options: VerifyOptions): Promise<JwtClaims> {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts.every((p) => B64URL.test(p))) throw new InvalidTokenError('Malformed token');
-  const [h, p, s] = parts as [string, string, string];
-  const header = parseJson(h, 'header') as { alg?: unknown; kid?: unknown; typ?: unknown };
-  const alg = header.alg;
-  if (typeof alg !== 'string' || !options.algorithms.includes(alg as Algorithm)) {
-    throw new InvalidTokenError(`Algorithm ${JSON.stringify(alg)} is not accepted`);
+  if (token.length > MAX_TOKEN_CHARS) throw new InvalidTokenError('Token too large');
+  const nowMs = options.now?.() ?? Date.now();
+  const tolerance = options.clockToleranceSeconds ?? 30;
+  const maxAge = options.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+  const getKey = async (header: JWTHeaderParameters) => {
+    const alg = header.alg as Algorithm;
+    if (!options.algorithms.includes(alg)) throw new InvalidTokenError(`Algorithm ${JSON.stringify(header.alg)} is not accepted`);
+    const key = await resolveKey({ alg, kid: typeof header.kid === 'string' ? header.kid : undefined });
+    if (!key) throw new InvalidTokenError('No key matches the token');
+    return key;
+  };
+  let claims: JwtClaims;
+  try {
+    const verified = await jwtVerify(token, getKey, {
+      algorithms: options.algorithms,
+      issuer: options.issuer,
+      audience: options.audience,
+      clockTolerance: tolerance,
+      maxTokenAge: maxAge,
+      currentDate: new Date(nowMs),
+      requiredClaims: ['exp', 'iat'],
+    });
+    claims = verified.payload as JwtClaims;
+  } catch (error) {
+    throw asInvalidToken(error);
   }
-  const kid = typeof header.kid === 'string' ? header.kid : undefined;
-  const key = await resolveKey({ alg: alg as Algorithm, kid });
-  if (!key) throw new InvalidTokenError('No key matches the token');
-  const signingInput = Buffer.from(`${h}.${p}`);
-  const signature = Buffer.from(s, 'base64url');
-  if (!checkSignature(alg as Algorithm, key, signingInput, signature)) throw new InvalidTokenError('Bad signature');
-  const claims = parseJson(p, 'payload') as JwtClaims;
-  checkClaims(claims, options);
+  // jose bounds the age (now - iat) but not the lifetime: exp = 1e308 would never expire.
+  if ((claims.exp as number) - nowMs / 1000 > maxAge + tolerance) {
+    throw new InvalidTokenError(`Token lifetime exceeds ${maxAge} s (exp too far ahead)`);
+  }
   return claims;
 }
 
-function checkSignature(alg: Algorithm, key: KeyObject | Buffer, input: Buffer, signature: Buffer): boolean {
-  if (alg === 'HS256') {
-    if (!Buffer.isBuffer(key)) return false;
-    const expected = createHmac('sha256', key).update(input).digest();
-    return expected.length === signature.length && timingSafeEqual(expected, signature);
+/** jose's errors as client-safe messages; anything else (a key of the wrong type) is a bad token too. */
+function asInvalidToken(error: unknown): InvalidTokenError {
+  if (error instanceof InvalidTokenError) return error;
+  if (error instanceof errors.JWTExpired) {
+    return new InvalidTokenError(error.claim === 'iat' ? 'Token too old (iat beyond the maximum token age)' : 'Token expired');
   }
-  if (Buffer.isBuffer(key)) return false;
-  if (alg === 'RS256') {
-    return key.asymmetricKeyType === 'rsa' && verifySignature('sha256', input, key, signature);
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf' && error.reason === 'check_failed') return new InvalidTokenError('Token not yet valid (nbf)');
+    if (error.claim === 'iss' && error.reason === 'check_failed') return new InvalidTokenError('Wrong issuer');
+    if (error.claim === 'aud' && error.reason === 'check_failed') return new InvalidTokenError('Wrong audience');
+    return new InvalidTokenError(`Claim ${error.claim}: ${error.message}`);
   }
-  // ES256 signatures are r||s (IEEE P1363), 64 bytes, on P-256.
-  return (
-    key.asymmetricKeyType === 'ec' &&
-    key.asymmetricKeyDetails?.namedCurve === 'prime256v1' &&
-    signature.length === 64 &&
-    verifySignature('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, signature)
-  );
-}
-
-function checkClaims(c: JwtClaims, o: VerifyOptions): void {
-  const now = Math.floor((o.now?.() ?? Date.now()) / 1000);
-  const skew = o.clockToleranceSeconds ?? 30;
-  if (typeof c.exp !== 'number') throw new InvalidTokenError('Token has no expiry (exp)');
-  if (now > c.exp + skew) throw new InvalidTokenError('Token expired');
-  if (typeof c.nbf === 'number' && now + skew < c.nbf) throw new InvalidTokenError('Token not yet valid');
-  if (o.issuer && c.iss !== o.issuer) throw new InvalidTokenError('Wrong issuer');
-  if (o.audience) {
-    const aud = Array.isArray(c.aud) ? c.aud : [c.aud];
-    if (!aud.includes(o.audience)) throw new InvalidTokenError('Wrong audience');
-  }
-}
-
-function parseJson(part: string, what: string): Record<string, unknown> {
-  try {
-    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
-  throw new InvalidTokenError(`Malformed token ${what}`);
+  if (error instanceof errors.JOSEAlgNotAllowed) return new InvalidTokenError('Algorithm is not accepted');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new InvalidTokenError('Bad signature');
+  if (error instanceof errors.JWKSNoMatchingKey) return new InvalidTokenError('No key matches the token');
+  if (error instanceof errors.JOSENotSupported) return new InvalidTokenError(`Token not supported: ${error.message}`);
+  return new InvalidTokenError('Malformed token or key mismatch');
 }
 
 /** Signs an HS256 token: the local development tokens and tests. */

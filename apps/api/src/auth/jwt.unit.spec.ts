@@ -6,7 +6,7 @@ import { InvalidTokenError, keyFromJwk, signHs256, verifyJwt, type Algorithm, ty
 import { hmacKeySource, jwksKeySource } from './key-source';
 
 /**
- * The JWT verifier by hand: what it accepts, and every classic way of getting a token past a
+ * The JWT verifier (jose underneath): what it accepts, and every classic way of getting a token past a
  * verifier that it must refuse (alg none, key confusion, algorithm substitution, expiry games,
  * malformed encodings).
  */
@@ -182,12 +182,14 @@ describe('verifyJwt: time and audience claims', () => {
   it('refuses a token expired beyond the tolerance, accepts one within it', async () => {
     expect((await refusal(verifyJwt(sign(claims({ exp: NOW - 31 })), hsKeys, hsOptions))).message).toMatch(/expired/i);
     await expect(verifyJwt(sign(claims({ exp: NOW - 29 })), hsKeys, hsOptions)).resolves.toBeDefined();
-    await expect(verifyJwt(sign(claims({ exp: NOW - 30 })), hsKeys, hsOptions)).resolves.toBeDefined();
+    // jose (RFC 7519 §4.1.4): the token is expired at exp itself, so exp = now - tolerance is refused.
+    await refusal(verifyJwt(sign(claims({ exp: NOW - 30 })), hsKeys, hsOptions));
   });
 
   it('honours a configured tolerance, including none', async () => {
     await refusal(verifyJwt(sign(claims({ exp: NOW - 1 })), hsKeys, { ...hsOptions, clockToleranceSeconds: 0 }));
-    await expect(verifyJwt(sign(claims({ exp: NOW })), hsKeys, { ...hsOptions, clockToleranceSeconds: 0 })).resolves.toBeDefined();
+    await refusal(verifyJwt(sign(claims({ exp: NOW })), hsKeys, { ...hsOptions, clockToleranceSeconds: 0 }));
+    await expect(verifyJwt(sign(claims({ exp: NOW + 1 })), hsKeys, { ...hsOptions, clockToleranceSeconds: 0 })).resolves.toBeDefined();
     await expect(verifyJwt(sign(claims({ exp: NOW - 100 })), hsKeys, { ...hsOptions, clockToleranceSeconds: 120 })).resolves.toBeDefined();
   });
 
@@ -265,16 +267,16 @@ describe('verifyJwt: malformed tokens', () => {
     await refusal(verifyJwt(jws(['HS256'] as never, claims(), hmac(SECRET)), hsKeys, hsOptions));
   });
 
-  it('checks the signature before it parses a huge payload', async () => {
-    // A payload that is not JSON, unsigned: refused for its signature, so it was never parsed.
-    expect((await refusal(verifyJwt(`${h}.${'A'.repeat(2_000_000)}.${s}`, hsKeys, hsOptions))).message).toBe('Bad signature');
+  it('refuses a huge token before it decodes or parses anything', async () => {
+    // Over 8,192 characters: refused by its length alone, so the 2 MB payload was never parsed.
+    expect((await refusal(verifyJwt(`${h}.${'A'.repeat(2_000_000)}.${s}`, hsKeys, hsOptions))).message).toBe('Token too large');
   });
 });
 
 describe('key sources', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jwks-unit-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const config = (file: string) => ({ secret: null, jwksFile: file, jwksUrl: null, issuer: null, audience: null, rateLimitPerMinute: 1 });
+  const config = (file: string) => ({ secret: null, jwksFile: file, jwksUrl: null, issuer: null, audience: null, rateLimitPerMinute: 1, maxTokenAgeSeconds: 86400 });
 
   it('HMAC: resolves the secret for HS256 only', async () => {
     const source = hmacKeySource(SECRET);

@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { KeyObject } from 'node:crypto';
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from './auth-config';
-import { keyFromJwk, type Algorithm, type KeyResolver } from './jwt';
-
-interface Jwk extends Record<string, unknown> {
-  kid?: string;
-  kty?: string;
-  crv?: string;
-  alg?: string;
-  use?: string;
-}
+import type { Algorithm, KeyResolver } from './jwt';
 
 /** The keys tokens are checked against, and the algorithms they allow. */
 export interface KeySource {
@@ -22,42 +14,30 @@ export function hmacKeySource(secret: Buffer): KeySource {
 }
 
 /**
- * RS256/ES256 keys from a JWKS file (read once) or URL (cached; re-fetched, at most once a minute,
- * when a token names an unknown kid, so that key rotation works without a restart).
+ * RS256/ES256 keys from a JWKS file (read once, jose's createLocalJWKSet) or URL (jose's
+ * createRemoteJWKSet: cached, re-fetched at most every 30 s when a token names an unknown kid, so
+ * key rotation works without a restart; 5 s timeout). jose matches kty, kid, alg, use and curve.
  */
 export function jwksKeySource(config: AuthConfig): KeySource {
-  let keys: Jwk[] = config.jwksFile ? parseJwks(readFileSync(config.jwksFile, 'utf8')) : [];
-  let fetchedAt = 0;
-  const refresh = async () => {
-    if (!config.jwksUrl || Date.now() - fetchedAt < 60_000) return;
-    fetchedAt = Date.now();
-    const res = await fetch(config.jwksUrl, { signal: AbortSignal.timeout(5000) });
-    if (res.ok) keys = parseJwks(await res.text());
-  };
+  const set: JWTVerifyGetKey = config.jwksFile
+    ? createLocalJWKSet(parseJwks(readFileSync(config.jwksFile, 'utf8')))
+    : createRemoteJWKSet(new URL(config.jwksUrl!), { timeoutDuration: 5000, cooldownDuration: 30_000 });
   return {
     algorithms: ['RS256', 'ES256'],
     resolve: async ({ alg, kid }) => {
-      let jwk = pick(keys, alg, kid);
-      if (!jwk) {
-        await refresh().catch(() => undefined);
-        jwk = pick(keys, alg, kid);
+      try {
+        return (await set({ alg, kid }, undefined as never)) as Awaited<ReturnType<KeyResolver>>;
+      } catch (error) {
+        if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return null;
+        if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError) return null;
+        throw error;
       }
-      return jwk ? keyFromJwk(jwk) : null;
     },
   };
 }
 
-function pick(keys: Jwk[], alg: Algorithm, kid: string | undefined): Jwk | undefined {
-  const kty = alg === 'RS256' ? 'RSA' : 'EC';
-  return keys.find(
-    (k) => k.kty === kty && (kid === undefined || k.kid === kid) && (!k.alg || k.alg === alg) && (!k.use || k.use === 'sig'),
-  );
-}
-
-function parseJwks(text: string): Jwk[] {
-  const parsed = JSON.parse(text) as { keys?: Jwk[] };
+function parseJwks(text: string): JSONWebKeySet {
+  const parsed = JSON.parse(text) as { keys?: unknown };
   if (!Array.isArray(parsed.keys)) throw new Error('A JWKS must be {"keys": [...]}');
-  return parsed.keys;
+  return parsed as JSONWebKeySet;
 }
-
-export type { KeyObject };

@@ -14,8 +14,9 @@ export class GraphQLClient {
   constructor(
     readonly url: string = apiUrl(),
     token: string | undefined = process.env.API_TOKEN,
+    options: { operator?: boolean } = {},
   ) {
-    this.token = token ?? localToken();
+    this.token = token ?? localToken(options.operator === true);
   }
 
   async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -54,9 +55,9 @@ export function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.API_URL || `http://localhost:${loadConfig(env).port}/graphql`;
 }
 
-function localToken(): string | undefined {
+function localToken(operator: boolean): string | undefined {
   const signing = signingSecretFromEnv(process.env, { create: false });
   if (!signing) return undefined;
-  console.error(`(no API_TOKEN: signing a local ADMIN token with ${signing.source})`);
-  return mintToken(signing.secret, { role: 'ADMIN', tenant: process.env.API_TENANT ?? 'default', subject: 'local-cli', ttlSeconds: 3600 });
+  console.error(`(no API_TOKEN: signing a local ADMIN${operator ? ' operator' : ''} token with ${signing.source})`);
+  return mintToken(signing.secret, { role: 'ADMIN', tenant: process.env.API_TENANT ?? 'default', subject: 'local-cli', ttlSeconds: 3600, operator });
 }

@@ -13,12 +13,13 @@ interface RebuildStatus {
 const FIELDS = 'state processed total eventsPerSecond startedAt finishedAt error';
 
 /**
- * `npm run rebuild-projections`: asks the running API (API_URL, API_TOKEN; an ADMIN token) to
+ * `npm run rebuild-projections`: asks the running API (API_URL, API_TOKEN: an operator token,
+ * `npm run token -- --role admin --operator yes`; rebuilding every tenant's read models is no tenant's call) to
  * rebuild every read model from position zero, and follows it with a progress bar on stderr.
  * The API keeps answering from the old read model until the new one has caught up, then swaps.
  */
 async function main(): Promise<void> {
-  const client = new GraphQLClient();
+  const client = new GraphQLClient(undefined, undefined, { operator: true });
   const { rebuildReadModels: started } = await client.request<{ rebuildReadModels: RebuildStatus }>(`mutation { rebuildReadModels { ${FIELDS} } }`);
   let status = started;
   while (status.state === 'RUNNING' || status.state === 'SWAPPING') {

@@ -2,9 +2,11 @@ import { mintToken } from '../auth/mint-token';
 import { signingSecretFromEnv } from '../auth/signing-secret';
 
 /**
- * `npm run token -- --role analyst --tenant acme [--subject alice] [--ttl 8h]`: a token signed
- * with the key the server uses in the same environment (JWT_SECRET, else the development secret
- * in DATA_DIR). The token is the last line printed.
+ * `npm run token -- --role analyst --tenant acme [--subject alice] [--ttl 8h] [--operator yes]`: a
+ * token signed with the key the server uses in the same environment (JWT_SECRET, else the
+ * development secret in DATA_DIR); `--operator yes` adds the operator claim (instance-wide actions
+ * such as rebuild-projections). The token is the last line printed. The server refuses tokens
+ * living longer than JWT_MAX_TOKEN_AGE_SECONDS (default 24 h).
  */
 function main(argv: string[]): void {
   const args = new Map<string, string>();
@@ -25,6 +27,7 @@ function main(argv: string[]): void {
     tenant,
     subject: args.get('subject') ?? `local-${role.toLowerCase()}`,
     ttlSeconds: ttl(args.get('ttl') ?? '8h'),
+    operator: args.get('operator') === 'yes',
   });
   console.log(`# ${role.toUpperCase()} of tenant ${tenant}, signed with ${signing.source}`);
   console.log(token);
@@ -33,7 +36,10 @@ function main(argv: string[]): void {
 function ttl(value: string): number {
   const m = /^(\d+)([smhd])$/.exec(value);
   if (!m) throw new Error('--ttl looks like 30m, 8h or 7d');
-  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  const max = Number(process.env.JWT_MAX_TOKEN_AGE_SECONDS || 24 * 3600);
+  if (seconds > max) throw new Error(`--ttl must be at most ${max} s (JWT_MAX_TOKEN_AGE_SECONDS): the server refuses longer-lived tokens`);
+  return seconds;
 }
 
 try {

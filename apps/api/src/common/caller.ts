@@ -8,6 +8,13 @@ export interface Caller {
   actor: Actor;
   /** Correlates the events of one request. */
   requestId: string;
+  /** When the caller's token expires (epoch ms): a WebSocket session ends then. */
+  expiresAt?: number;
+  /**
+   * An operator of this instance (claim `operator: true`, minted by whoever holds the signing key
+   * or granted by the identity provider): instance-wide actions, across tenants. No tenant role is.
+   */
+  operator?: boolean;
 }
 
 export const DEFAULT_TENANT = 'default';

@@ -1,10 +1,14 @@
 import { resolve } from 'node:path';
+import { parseEnv } from './env.schema';
 
-/** Everything the API reads from the environment, read once at start-up. */
+export type RunMode = 'development' | 'test' | 'production';
+
+/** Everything the API reads from the environment, validated once at start-up (env.schema.ts). */
 export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  mode: RunMode;
   production: boolean;
   /** How long a read-your-writes query waits for the projections, at most. */
   consistencyTimeoutMs: number;
@@ -19,32 +23,28 @@ export interface AppConfig {
   clockStart: Date | null;
   /** Where to write the generated GraphQL schema (SCHEMA_FILE); none in production. */
   schemaFile: string | null;
+  /**
+   * ALLOW_TENANT_REBUILD: whether a tenant ADMIN may start a rebuild of every read model over
+   * GraphQL. Off by default: rebuilding all tenants' read models is an operator action
+   * (`npm run rebuild-projections`).
+   */
+  allowTenantRebuild: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = parseEnv(env);
+  const production = e.NODE_ENV === 'production';
   return {
-    port: intFrom(env.PORT, 3000, 'PORT'),
-    host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR ?? './data'),
-    production: env.NODE_ENV === 'production',
-    consistencyTimeoutMs: intFrom(env.CONSISTENCY_TIMEOUT_MS, 5000, 'CONSISTENCY_TIMEOUT_MS'),
-    statusClockIntervalMs: intFrom(env.STATUS_CLOCK_INTERVAL_MS, 60_000, 'STATUS_CLOCK_INTERVAL_MS'),
-    pollIntervalMs: intFrom(env.POLL_INTERVAL_MS, 250, 'POLL_INTERVAL_MS'),
-    clockStart: dateFrom(env.OVERSIGHT_CLOCK_START, 'OVERSIGHT_CLOCK_START'),
-    schemaFile: env.SCHEMA_FILE ?? (env.NODE_ENV === 'production' ? null : resolve('schema.gql')),
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    mode: e.NODE_ENV,
+    production,
+    consistencyTimeoutMs: e.CONSISTENCY_TIMEOUT_MS,
+    statusClockIntervalMs: e.STATUS_CLOCK_INTERVAL_MS,
+    pollIntervalMs: e.POLL_INTERVAL_MS,
+    clockStart: e.OVERSIGHT_CLOCK_START ? new Date(e.OVERSIGHT_CLOCK_START) : null,
+    schemaFile: e.SCHEMA_FILE ?? (production ? null : resolve('schema.gql')),
+    allowTenantRebuild: e.ALLOW_TENANT_REBUILD === 'true',
   };
-}
-
-function intFrom(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
-function dateFrom(value: string | undefined, name: string): Date | null {
-  if (!value) return null;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new Error(`${name} must be an ISO-8601 instant, got "${value}"`);
-  return d;
 }

@@ -1,26 +1,19 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import {
-  getOperationAST,
-  GraphQLError,
-  NoSchemaIntrospectionCustomRule,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { AppConfig } from '../config/app-config';
 import type { Caller } from '../common/caller';
 import { enforceAccess } from '../auth/access-control';
 import type { Authenticator } from '../auth/authenticator';
 import { queryLimitsRule } from '../auth/limits/query-limits';
 import { requestGuardPlugin } from '../auth/limits/request-guard.plugin';
+import { admitRequest, InMemoryRateCounter, type RateCounter } from '../auth/limits/request-rate';
 import { inputFieldOf } from './input-field';
 import { graphiqlLandingPagePlugin } from '../graphiql/graphiql-page';
 import { writeContractFile } from './contract-file';
+import { graphqlWs } from './graphql-ws.options';
 import { describeSchema } from './schema-descriptions';
+import { withoutSuggestions } from './suggestions';
 import { DateScalar, DateTimeScalar, JsonScalar } from './scalars';
 
 const logger = new Logger('GraphQL');
@@ -56,9 +49,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-type WsContext = { connectionParams?: Record<string, unknown>; extra: unknown };
 
-export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, auth: Authenticator, rate: RateCounter = new InMemoryRateCounter(auth.config.rateLimitPerMinute)): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -73,59 +65,25 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator): ApolloDr
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: config.production ? (f: GraphQLFormattedError, e: unknown) => withoutSuggestions(formatError(f, e)) : formatError,
     // Committed at the repo root so clients can diff the contract; a test keeps it current.
     transformSchema: (schema) => writeContractFile(config.schemaFile, enforceAccess(describeSchema(schema))),
     validationRules: [queryLimitsRule],
     // Bounds parsing itself, before any rule runs: a huge document is refused in linear time.
     parseOptions: { maxTokens: 20_000 },
-    plugins: [requestGuardPlugin(auth.config.rateLimitPerMinute), ...(config.production ? [] : [graphiqlLandingPagePlugin()])],
+    plugins: [requestGuardPlugin(), ...(config.production ? [] : [graphiqlLandingPagePlugin()])],
+    // Production: no "Did you mean …?" in validation errors (they would spell out the schema).
+    hideSchemaDetailsFromClientErrors: config.production,
     subscriptions: { 'graphql-ws': graphqlWs(config, auth) },
     // HTTP: ({ req }); WebSocket: graphql-ws's context ({ connectionParams, extra }).
     context: async (arg: { req?: { headers: Record<string, unknown> }; extra?: { caller?: Caller } }) => {
-      if (arg.req) return { req: arg.req, caller: await auth.authenticate(arg.req.headers.authorization) };
+      if (arg.req) {
+        // Built before the document is parsed: every request of a caller counts against its rate.
+        const caller = await auth.authenticate(arg.req.headers.authorization);
+        await admitRequest(rate, auth.config.rateLimitPerMinute, caller);
+        return { req: arg.req, caller };
+      }
       return { caller: arg.extra?.caller };
     },
   };
-}
-
-/** graphql-ws options; `validate` is passed through to graphql-ws though Nest's type omits it. */
-function graphqlWs(config: AppConfig, auth: Authenticator) {
-  const options = {
-    path: '/graphql',
-    // graphql-ws validates on its own: give it the same limits as HTTP.
-    validate: (schema: GraphQLSchema, document: DocumentNode) =>
-      validate(schema, document, [
-        ...specifiedRules,
-        queryLimitsRule,
-        ...(config.production ? [NoSchemaIntrospectionCustomRule] : []),
-      ]),
-    // A socket is for subscriptions; queries and mutations go over HTTP, with its rate limit.
-    onSubscribe: (_ctx: unknown, _id: string, payload: { query: string; operationName?: string | null }) => {
-      try {
-        const operation = getOperationAST(parse(payload.query, { maxTokens: 20_000 }), payload.operationName);
-        if (operation?.operation === 'subscription') return undefined;
-      } catch {
-        return undefined; // graphql-ws reports the syntax error itself
-      }
-      return [
-        new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
-          extensions: { code: 'BAD_USER_INPUT' },
-        }),
-      ];
-    },
-    // A socket is signed in once, with the token in connectionParams; a bad one is refused.
-    onConnect: async (ctx: WsContext) => {
-      const params = ctx.connectionParams ?? {};
-      try {
-        (ctx.extra as { caller?: Caller }).caller = await auth.authenticate(
-          params.authorization ?? params.Authorization,
-        );
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
-  return options;
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { Controller, Get, Headers, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { Authenticator } from '../auth/authenticator';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import { describeConnection } from '../../../../libs/event-store/src/eventstoredb/eventstoredb-connection';
 import { EVENT_STORE_CONFIG, type EventStoreConfig } from '../config/event-store-config';
@@ -13,12 +14,14 @@ const POSITION_UNITS = { sqlite: 'events', eventstoredb: 'log-bytes', postgres: 
 const STORE_CHECK_TIMEOUT_MS = 2000;
 
 /**
- * Liveness and lag: which store, whether it answers, its head, and how far each projection of this
- * replica is behind it. HTTP 503 when the store does not answer (a load balancer then stops
- * sending commands here); 200 otherwise, `degraded` when a projection batch keeps failing or
- * ledger sealing is halted (`ledger.sealing: HALTED` with the reason, which names no tenant).
- * Lag is in the store's position unit: events for SQLite, bytes of the log for EventStoreDB; for
- * PostgreSQL (positions from transaction ids) only `caughtUp` is meaningful.
+ * Liveness and lag: which store, whether it answers, and whether each projection of this replica
+ * has caught up. HTTP 503 when the store does not answer (a load balancer then stops sending
+ * commands here); 200 otherwise, `degraded` when a projection batch keeps failing or ledger
+ * sealing is halted (`ledger.sealing: HALTED` with the reason, which names no tenant).
+ * Unauthenticated, it shows no numbers (the head position is every tenant's write volume); an
+ * operator token (claim `operator: true`) also sees the head, each projection's position and
+ * lag (in the store's unit: events for SQLite, bytes of the log for EventStoreDB; for PostgreSQL,
+ * positions from transaction ids, only `caughtUp` is meaningful) and errors.
  */
 @Controller('health')
 export class HealthController {
@@ -27,10 +30,24 @@ export class HealthController {
     @Inject(EVENT_STORE_CONFIG) private readonly storeConfig: EventStoreConfig,
     private readonly projections: ProjectionService,
     private readonly ledger: LedgerService,
+    private readonly auth: Authenticator,
   ) {}
 
   @Get()
-  async health() {
+  async health(@Headers('authorization') authorization?: string) {
+    const operator = await this.isOperator(authorization);
+    const full = await this.details();
+    const body = operator ? full : publicView(full);
+    if (full.store.reachable === false) throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
+    return body;
+  }
+
+  private async isOperator(authorization: string | undefined): Promise<boolean> {
+    if (!authorization) return false;
+    return this.auth.authenticate(authorization).then((c) => c.operator === true, () => false);
+  }
+
+  private async details() {
     const { head, error } = await this.storeHead();
     const checkpoints = this.projections.runner.checkpoints();
     const lastError = this.projections.runner.lastError;
@@ -58,7 +75,6 @@ export class HealthController {
       })),
       ...(lastError ? { lastProjectionError: String(lastError) } : {}),
     };
-    if (head === null) throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
     return body;
   }
 
@@ -75,4 +91,16 @@ export class HealthController {
       clearTimeout(timer);
     }
   }
+}
+
+/** What anyone may see: states and names, no positions, lags or store error texts. */
+function publicView(full: Awaited<ReturnType<HealthController['details']>>) {
+  const { headPosition: _head, error: _error, ...store } = full.store;
+  return {
+    status: full.status,
+    // Sealing state and its reason name no tenant: anyone may see that the ledger is halted.
+    ledger: full.ledger,
+    store,
+    projections: full.projections.map((p) => ({ name: p.name, caughtUp: p.caughtUp })),
+  };
 }

@@ -21,6 +21,7 @@ import { OrganizationReader } from './queries/organization.reader';
 import { ReadYourWrites } from './queries/read-your-writes.service';
 import { GetOversightHistoryHandler } from './queries/oversight-history.query';
 import { ServerTimeResolver } from './queries/server-time.resolver';
+import { AssuranceReasonVisibilityResolver, AssuranceVisibilityResolver } from './types/assurance-visibility.resolver';
 import {
   ProjectionCommittedHandler,
   SubscriptionHub,
@@ -37,6 +38,8 @@ const resolvers = [
   HistoryExceptionsResolver,
   SubscriptionsResolver,
   ServerTimeResolver,
+  AssuranceReasonVisibilityResolver,
+  AssuranceVisibilityResolver,
   DocumentsResolver,
   ReportDraftResolver,
 ];

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GetOrganizationAsOfHandler, ListOrganizationsAsOfHandler } from './as-of.queries';
 import { GetCoverageTimelineHandler, GetDependencyImpactHandler, GetOversightTimelineHandler } from './replay.queries';
 import { ReplayResolver } from './replay.resolver';
+import { AsOfPortfolios } from './as-of-portfolios.service';
 import { AsOfSnapshots } from './as-of-snapshots.service';
 import { TenantStreams } from './tenant-streams.service';
 
@@ -22,6 +23,6 @@ const queryHandlers = [
  */
 @Module({
   imports: [CqrsModule],
-  providers: [...resolvers, ...queryHandlers, TenantStreams, AsOfSnapshots],
+  providers: [...resolvers, ...queryHandlers, TenantStreams, AsOfSnapshots, AsOfPortfolios],
 })
 export class ReplayModule {}

@@ -5,6 +5,7 @@ import type { OrganizationState } from '../domain/organization.state';
 import { storedHash } from '../ledger/event-hash';
 import type { StreamSnapshotSource } from '../snapshots/snapshot.types';
 import { CommandIdReusedError } from './command-errors';
+import { assertSameCommand } from './command-fingerprint';
 import { metadataOf, toDomainEvent } from './event-envelope';
 import type { CommandEnvelope } from './handle-command';
 import { uuidFromName } from './ids';
@@ -53,9 +54,8 @@ export class CommandReader {
     const idOf = (i: number) => uuidFromName(`${env.tenantId}:${env.commandId}:${i}`);
     const first = await this.store.findEvent!(idOf(0));
     if (!first) return null;
-    if (first.streamId !== stream || metadataOf(first).commandType !== env.command.type) {
-      throw new CommandIdReusedError(env.commandId);
-    }
+    if (first.streamId !== stream) throw new CommandIdReusedError(env.commandId);
+    assertSameCommand(env.commandId, env.command, metadataOf(first));
     const mine = [first];
     for (let i = 1; ; i++) {
       const next = await this.store.findEvent!(idOf(i));
@@ -116,7 +116,7 @@ function scanFor(env: CommandEnvelope, recorded: RecordedEvent[]): CommandOutcom
   const mine = recorded.filter((e) => metadataOf(e).commandId === env.commandId);
   const last = mine[mine.length - 1];
   if (!last) return null;
-  if (metadataOf(last).commandType !== env.command.type) throw new CommandIdReusedError(env.commandId);
+  assertSameCommand(env.commandId, env.command, metadataOf(last));
   return outcomeOf(env, mine);
 }
 

@@ -38,6 +38,8 @@ export interface OversightMetadata {
   commandId: string;
   /** The command that produced the event: a reused commandId for another command is refused. */
   commandType: string;
+  /** sha256 of the command's type and payload (canonical JSON): a reused commandId must match it. */
+  commandHash?: string;
   schemaVersion: number;
 }
 

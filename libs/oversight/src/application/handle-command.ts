@@ -3,13 +3,15 @@ import type { EventStore, EventToAppend } from '../../../event-store/src/event-s
 import { fold } from '../domain/organization.evolve';
 import { decide } from '../domain/organization.decider';
 import type { OversightCommand } from '../domain/oversight.commands';
-import { chainEvents } from '../ledger/event-hash';
+import { chainEvents, storedHash } from '../ledger/event-hash';
 import type { StreamSnapshotSource } from '../snapshots/snapshot.types';
 import type { Clock } from './clock';
 import { ConcurrencyConflictError, RetriesExhaustedError } from './command-errors';
+import { commandHash } from './command-fingerprint';
 import { CommandReader, type CommandOutcome } from './command-reader';
 import { organizationStream, SCHEMA_VERSION, toDomainEvent, type Actor, type OversightMetadata } from './event-envelope';
 import { uuidFromName } from './ids';
+import { KeyedSerializer } from './keyed-serializer';
 
 export type { CommandOutcome } from './command-reader';
 
@@ -38,6 +40,7 @@ export interface CommandEnvelope {
  */
 export class OversightCommandHandler {
   private readonly reader: CommandReader;
+  private readonly serializer = new KeyedSerializer();
 
   constructor(
     private readonly store: EventStore,
@@ -52,6 +55,11 @@ export class OversightCommandHandler {
     if (env.command.type === 'RegisterOrganization' && env.command.data.organizationId !== env.organizationId) {
       throw new Error('RegisterOrganization must name the organization of its envelope');
     }
+    // Concurrent calls of one commandId run one after another (in this process); see KeyedSerializer.
+    return this.serializer.run(`${env.tenantId}:${env.commandId}`, () => this.handleAlone(env));
+  }
+
+  private async handleAlone(env: CommandEnvelope): Promise<CommandOutcome> {
     const stream = organizationStream(env.tenantId, env.organizationId);
     const earlier = await this.reader.recordedByIds(env, stream);
     if (earlier) return earlier;
@@ -77,6 +85,7 @@ export class OversightCommandHandler {
         causationId: env.causationId ?? null,
         commandId: env.commandId,
         commandType: env.command.type,
+        commandHash: commandHash(env.command),
         schemaVersion: SCHEMA_VERSION,
       };
       // Tamper evidence (DESIGN §5): each event's hash chains to the last one read above, and
@@ -96,6 +105,9 @@ export class OversightCommandHandler {
         const result = await this.store.appendToStream(stream, events, {
           expectedRevision: revision === -1n ? 'no_stream' : revision,
         });
+        // The store answers an append of ids it already holds as a success: another process may
+        // have recorded this commandId first. Only events carrying our own hash are ours.
+        if (!(await this.wroteOwn(events[0]!))) return this.reader.afterDuplicate(env, stream);
         this.remember(env, current.state, events, result.nextExpectedRevision);
         return {
           organizationId: env.organizationId,
@@ -115,6 +127,13 @@ export class OversightCommandHandler {
       }
     }
     throw new RetriesExhaustedError(env.organizationId, this.maxAttempts);
+  }
+
+  /** Whether the event stored under this id is the one this call appended (by its hash). */
+  private async wroteOwn(event: EventToAppend): Promise<boolean> {
+    if (typeof this.store.findEvent !== 'function') return true;
+    const stored = await this.store.findEvent(event.eventId);
+    return !!stored && storedHash(stored) === storedHash(event as { metadata: Record<string, unknown> });
   }
 
   /** Offers the state after the append to the snapshot source, folded from the events as stored (JSON). */

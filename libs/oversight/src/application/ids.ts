@@ -24,3 +24,13 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-
 export function isUuid(value: string): boolean {
   return UUID_RE.test(value);
 }
+
+/**
+ * An id the server assigns (an exception, site, report, letter or validation the client did not
+ * name): derived from the commandId when the client sent one, so a retry of the command carries
+ * the same id, hence the same payload (a reused commandId with another payload is refused);
+ * random otherwise.
+ */
+export function assignedId(commandId: string | null | undefined, kind: string): string {
+  return commandId ? uuidFromName(`${kind}:${commandId}`) : newId();
+}

@@ -7,14 +7,21 @@ import type { LedgerProver } from './ledger-prover';
 import { LedgerVerifier, type LedgerReport } from './ledger-verifier';
 import { consistencyProof, inclusionProof, leafHash, type SubtreeCache } from './merkle-tree';
 
-const PAGE = 1000;
+const PAGE = 250;
+
+/** Events verified between two yields to the event loop: a long scan never holds it for long. */
+const SLICE = 25;
 
 /** Every organization event in global order, a page at a time (memory stays flat). */
 async function* organizationEvents(store: EventStore, after?: bigint): AsyncGenerator<RecordedEvent> {
   let cursor = after;
   for (;;) {
     const page = await store.readAll({ after: cursor, maxCount: PAGE, streamPrefix: ORGANIZATION_STREAM_PREFIX });
-    yield* page;
+    for (let i = 0; i < page.length; i++) {
+      yield page[i]!;
+      // A macrotask now and then, so other requests (and /health) are served during a scan.
+      if (i % SLICE === SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
     if (page.length < PAGE) return;
     cursor = page[page.length - 1]!.position;
   }

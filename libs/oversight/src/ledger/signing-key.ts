@@ -24,7 +24,11 @@ export function loadOrCreateSigningKey(path: string): LedgerSigner {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  chmodSync(path, 0o600); // also tightens a key file copied in with looser rights
+  try {
+    chmodSync(path, 0o600); // also tightens a key file copied in with looser rights
+  } catch {
+    // A key mounted read-only (a container secret, owned by root) stays as the operator set it.
+  }
   const privateKey = createPrivateKey(readFileSync(path));
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${path} does not hold an Ed25519 private key`);
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();

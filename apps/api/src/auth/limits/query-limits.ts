@@ -14,13 +14,14 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
+import { workWeight } from './work-weights';
 
 /** Bounds on one operation; beyond them it is refused before anything runs. */
 export const QUERY_LIMITS = {
   maxDepth: 12,
   maxAliases: 50,
   maxDirectives: 20,
-  /** Estimated resolved fields: each field costs 1 times the sizes of the lists above it. */
+  /** Estimated work: each field costs 1 (a scan or replay more) times the sizes of the lists above it. */
   maxCost: 50_000,
   /** Assumed size of a list with no `first` argument. */
   defaultListSize: 10,
@@ -100,7 +101,8 @@ function measureSelection(
     if (s.kind === Kind.FIELD && INTROSPECTION_ROOTS.has(s.name.value)) {
       if (s.selectionSet) measureIntrospection(walk, s.selectionSet, depth + 1);
     } else if (s.kind === Kind.FIELD) {
-      cost += multiplier;
+      // Each field costs 1; a scan or a replay costs its work too (work-weights.ts).
+      cost += multiplier * (1 + workWeight(walk.schema, parent, s));
       // Interfaces have fields too: lists behind them are sized like those behind objects.
       const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[s.name.value] : undefined;
       if (s.selectionSet) {

@@ -1,6 +1,4 @@
 import { GraphQLError } from 'graphql';
-import type { Caller } from '../../common/caller';
-import { RateLimiter } from './rate-limiter';
 
 export const REQUEST_LIMITS = {
   /** Characters of one GraphQL document. */
@@ -17,29 +15,21 @@ function refuse(message: string, code = 'BAD_USER_INPUT', status = 400): GraphQL
 
 interface RequestStart {
   request: { query?: string; variables?: Record<string, unknown> };
-  contextValue: { caller?: Caller };
   operation?: { operation: string };
 }
 
 /**
  * An Apollo plugin (typed structurally: Apollo's CJS and ESM typings differ) for the checks on
- * the request as a whole: rate per token, document size, variable strings. Each request takes
- * its token from the rate as it arrives (requestDidStart), so that requests refused later by
- * parsing or validation count too; the refusals are thrown in didResolveOperation, the earliest
- * hook whose errors Apollo answers as client errors (it answers a throw before it with a 500).
- * Parsing before it is bounded by the HTTP body limit.
+ * the request as a whole: document size, variable strings, no subscription over HTTP. The
+ * refusals are thrown in didResolveOperation, the earliest hook whose errors Apollo answers as
+ * client errors. Parsing before it is bounded by the HTTP body limit and parseOptions.maxTokens.
+ * The rate per token is counted earlier, when the context is built (request-rate.ts).
  */
-export function requestGuardPlugin(perMinute: number) {
-  const limiter = new RateLimiter(perMinute);
+export function requestGuardPlugin() {
   return {
-    async requestDidStart({ contextValue }: Pick<RequestStart, 'contextValue'>) {
-      const caller = contextValue.caller;
-      const admitted = !caller || limiter.take(`${caller.tenantId}:${caller.actor.id}`);
+    async requestDidStart() {
       return {
         async didResolveOperation({ request, operation }: RequestStart): Promise<void> {
-          if (!admitted) {
-            throw refuse(`Rate limit exceeded: at most ${perMinute} requests a minute per token`, 'RATE_LIMITED', 429);
-          }
           // Over HTTP a subscription would run once as a query, with no event: only WebSocket serves it.
           if (operation?.operation === 'subscription') {
             throw refuse('Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP', 'BAD_REQUEST', 400);

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { newId } from '../../../../../libs/oversight/src/application/ids';
+import { assignedId } from '../../../../../libs/oversight/src/application/ids';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { InputGuard, LIMITS } from '../../common/input-guard';
 import { CommandResult } from '../types/portfolio.type';
@@ -60,7 +60,7 @@ export class ExceptionsResolver {
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
       type: 'RecordException',
       data: {
-        exceptionId: g.optionalId(input.exceptionId, 'exceptionId') ?? newId(),
+        exceptionId: g.optionalId(input.exceptionId, 'exceptionId') ?? assignedId(input.commandId, 'exception'),
         source: input.source,
         reportId: g.optionalId(input.reportId, 'reportId'),
         controlRef: g.text(input.controlRef, 'controlRef', LIMITS.id),
@@ -127,7 +127,7 @@ export class ExceptionsResolver {
 
   private validation(g: InputGuard, input: RecordPhysicalEnvironmentalValidationInput | RecordOperationalControlsValidationInput) {
     return {
-      validationId: g.optionalId(input.validationId, 'validationId') ?? newId(),
+      validationId: g.optionalId(input.validationId, 'validationId') ?? assignedId(input.commandId, 'validation'),
       siteId: g.optionalId(input.siteId, 'siteId'),
       method: input.method,
       result: input.result,

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { newId, uuidFromName } from '../../../../../libs/oversight/src/application/ids';
+import { assignedId, newId, uuidFromName } from '../../../../../libs/oversight/src/application/ids';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { InputGuard, LIMITS } from '../../common/input-guard';
 import { apiError } from '../../graphql/errors';
@@ -94,7 +94,7 @@ export class OrganizationProfileResolver {
     return this.runner.run(caller, g.id(input.organizationId, 'organizationId'), {
       type: 'RegisterSite',
       data: {
-        siteId: g.optionalId(input.siteId, 'siteId') ?? newId(),
+        siteId: g.optionalId(input.siteId, 'siteId') ?? assignedId(input.commandId, 'site'),
         name: g.text(input.name, 'name'),
         country: g.text(input.country, 'country', 100),
         city: g.optionalText(input.city, 'city', 100),

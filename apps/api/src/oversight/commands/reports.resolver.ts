@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { newId } from '../../../../../libs/oversight/src/application/ids';
+import { assignedId } from '../../../../../libs/oversight/src/application/ids';
 import { CurrentCaller, type Caller } from '../../common/caller';
 import { InputGuard, LIMITS } from '../../common/input-guard';
 import { CommandResult } from '../types/portfolio.type';
@@ -28,7 +28,7 @@ export class ReportsResolver {
   async recordReportReceived(@CurrentCaller() caller: Caller, @Args('input') input: RecordReportReceivedInput) {
     const g = new InputGuard();
     const organizationId = g.id(input.organizationId, 'organizationId');
-    const reportId = g.optionalId(input.reportId, 'reportId') ?? newId();
+    const reportId = g.optionalId(input.reportId, 'reportId') ?? assignedId(input.commandId, 'report');
     const title = `${input.framework} ${input.reportType} report`;
     const attach = await this.documents.describe(caller, input.documentId, 'SOC_REPORT', title, { type: 'REPORT', id: reportId });
     const declared = g.optionalText(input.documentSha256, 'documentSha256', 64)?.toLowerCase() ?? null;
@@ -105,7 +105,7 @@ export class ReportsResolver {
   async recordBridgeLetter(@CurrentCaller() caller: Caller, @Args('input') input: RecordBridgeLetterInput) {
     const g = new InputGuard();
     const organizationId = g.id(input.organizationId, 'organizationId');
-    const letterId = g.optionalId(input.letterId, 'letterId') ?? newId();
+    const letterId = g.optionalId(input.letterId, 'letterId') ?? assignedId(input.commandId, 'letter');
     const title = `Bridge letter ${input.coversFrom} to ${input.coversTo}`;
     const attach = await this.documents.describe(caller, input.documentId, 'BRIDGE_LETTER', title, { type: 'BRIDGE_LETTER', id: letterId });
     return this.runner.run(caller, organizationId, {
