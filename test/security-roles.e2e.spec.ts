@@ -46,6 +46,7 @@ const ROOT_RULES: Record<string, Role[]> = {
   'Query.coverageTimeline': DETAIL,
   'Query.dependencyImpact': DETAIL,
   'Query.evidencePack': DETAIL,
+  'Query.portfolioExport': DETAIL,
   'Query.verifyAuditTrail': DETAIL,
   'Query.verifyLedger': DETAIL,
   'Query.readModelRebuild': DETAIL,

@@ -11,6 +11,7 @@ import { AuditModule } from './audit/audit.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConsoleModule } from './console/console.module';
 import { DocumentsModule } from './documents/documents.module';
+import { ExportModule } from './export/export.module';
 import { GraphiqlModule } from './graphiql/graphiql.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RefusalLogFilter } from './graphql/refusal-log.filter';
@@ -44,6 +45,7 @@ export class AppModule {
         ConsoleModule,
         ReplayModule,
         AuditModule,
+        ExportModule,
         ...(config.production ? [] : [GraphiqlModule]),
       ],
       controllers: [HealthController],

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { keyFingerprint } from './checkpoint';
 
 export interface LedgerSigner {
@@ -11,17 +11,22 @@ export interface LedgerSigner {
 
 /**
  * The Ed25519 key that signs ledger checkpoints: read from `path`, or generated there on first
- * start (PKCS#8 PEM, mode 0600). Created with O_EXCL so that two instances starting together
- * end up with one key. The private key never leaves this object; log the fingerprint only.
+ * start (PKCS#8 PEM, mode 0600). Written whole to a temporary file and hard-linked into place
+ * (link fails if the key exists), so two instances starting together end up with one key and
+ * neither can read a half-written file. The private key never leaves this object; log the fingerprint only.
  */
 export function loadOrCreateSigningKey(path: string): LedgerSigner {
   if (!existsSync(path)) {
     const { privateKey } = generateKeyPairSync('ed25519');
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, pem, { mode: 0o600, flag: 'wx' });
     try {
-      writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
+      linkSync(temporary, path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
     }
   }
   try {

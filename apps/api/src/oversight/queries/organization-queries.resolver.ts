@@ -12,14 +12,13 @@ import { OrganizationType } from '../types/organization.type';
 import { ControlCoverage, PortfolioSummary } from '../types/portfolio.type';
 import { GetControlCoverage, ListExceptions } from './exceptions-coverage.queries';
 import { GetOrganization, GetPortfolioSummary, ListOrganizations } from './organization-read.queries';
-import { OrganizationFilterInput, PageArgs, pageSize } from './query.args';
+import { OrganizationFilterInput, PageArgs, organizationCriteria, pageSize } from './query.args';
 import { CONSISTENT_WITH, ReadYourWrites } from './read-your-writes.service';
 import { Allow, EVERYONE, READERS_OF_DETAIL } from '../../auth/roles';
 
 export const OrganizationConnection = ConnectionOf(OrganizationType, 'Organization');
-const NOT_ASSURED = ['NO_ASSURANCE', 'NOT_ASSURED', 'EXPIRED', 'COVERAGE_GAP'];
-const AS_OF = { type: () => DateTimeScalar, nullable: true, description: 'Business time: the state as it was then (audit material).' };
-const KNOWN_AT = { type: () => DateTimeScalar, nullable: true, description: 'Recording time: only events recorded by then (default now).' };
+export const AS_OF = { type: () => DateTimeScalar, nullable: true, description: 'Business time: the state as it was then (audit material).' };
+export const KNOWN_AT = { type: () => DateTimeScalar, nullable: true, description: 'Recording time: only events recorded by then (default now).' };
 
 /** Read-model queries about organizations, and the organization's related fields. Thin: args → query. */
 @Resolver(() => OrganizationType)
@@ -61,16 +60,7 @@ export class OrganizationQueriesResolver {
     @Args('consistentWith', CONSISTENT_WITH) consistentWith?: string | null,
   ) {
     await this.readYourWrites.awaitPosition(consistentWith);
-    const status = filter?.notAssured
-      ? NOT_ASSURED.filter((s) => !filter.status?.length || filter.status.includes(s as never))
-      : (filter?.status ?? undefined);
-    const criteria = {
-      status: status ?? undefined,
-      category: filter?.category ?? undefined,
-      criticality: filter?.criticality ?? undefined,
-      search: filter?.search ?? undefined,
-      parentOrganizationId: filter?.parentOrganizationId ?? undefined,
-    };
+    const criteria = organizationCriteria(filter);
     const [first, after] = [pageSize(page.first), page.after ?? null];
     if (!asksAboutThePast(asOf, knownAt)) return this.queryBus.execute(new ListOrganizations(caller.tenantId, criteria, first, after));
     requireDetailReader(caller);

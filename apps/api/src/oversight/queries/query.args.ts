@@ -30,6 +30,22 @@ export class OrganizationFilterInput {
   parentOrganizationId?: string | null;
 }
 
+const NOT_ASSURED: v.AssuranceStatus[] = ['NO_ASSURANCE', 'NOT_ASSURED', 'EXPIRED', 'COVERAGE_GAP'];
+
+/** The read-model criteria of an organization filter (`notAssured` expanded), shared by `organizations` and `portfolioExport`. */
+export function organizationCriteria(filter: OrganizationFilterInput | null | undefined) {
+  const status = filter?.notAssured
+    ? NOT_ASSURED.filter((s) => !filter.status?.length || filter.status.includes(s))
+    : (filter?.status ?? undefined);
+  return {
+    status: status ?? undefined,
+    category: filter?.category ?? undefined,
+    criticality: filter?.criticality ?? undefined,
+    search: filter?.search ?? undefined,
+    parentOrganizationId: filter?.parentOrganizationId ?? undefined,
+  };
+}
+
 @InputType()
 export class ExceptionFilterInput {
   @Field(() => ID, { nullable: true }) organizationId?: string | null;
