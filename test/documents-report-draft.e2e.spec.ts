@@ -67,9 +67,14 @@ describe('reportDraft', () => {
     // An analyst copies every proposed value the input takes, unchanged.
     const reportFields = await inputFields('RecordReportReceivedInput');
     const subFields = await inputFields('SubserviceInReportInput');
+    // Every name proposed, the version-2 ones included, is one the inputs take: nothing is left out.
+    expect(d.fields.map((field: { name: string }) => field.name).filter((name: string) => !reportFields.has(name))).toEqual([]);
+    expect(['frameworks', 'qualifiedAreas', 'qualificationBasis', 'managementAssertionIncluded'].filter((name) => !reportFields.has(name))).toEqual([]);
+    expect(subFields.has('csocs')).toBe(true);
     const input: Record<string, unknown> = { organizationId: org, reportId: uid('rep'), documentId: id };
-    for (const field of d.fields) if (field.value !== null && reportFields.has(field.name)) input[field.name] = field.value;
-    input.subserviceOrganizations = (input.subserviceOrganizations as Array<Record<string, unknown>>).map((s) => Object.fromEntries(Object.entries(s).filter(([k]) => subFields.has(k))));
+    for (const field of d.fields) if (field.value !== null) input[field.name] = field.value;
+    const subs = input.subserviceOrganizations as Array<Record<string, unknown>>;
+    expect(subs.flatMap((s) => Object.keys(s)).filter((k) => !subFields.has(k))).toEqual([]);
     const received = await mutate(api, 'recordReportReceived', input, 'revision');
     expect(received.errors).toBeUndefined();
     const report = await api.ok(`query($id: ID!) { organization(id: $id) { reports { reportId periodStart periodEnd opinion serviceAuditor documentSha256 } } }`, { id: org });
@@ -78,7 +83,9 @@ describe('reportDraft', () => {
     // …and the exception draft, with what only the analyst decides (severity) and the report's id.
     const exceptionFields = await inputFields('RecordExceptionInput');
     const exc: Record<string, unknown> = { ...exceptionInput(org), reportId: input.reportId, severity: 'HIGH' };
-    for (const field of d.exceptions[0].fields) if (field.value !== null && exceptionFields.has(field.name)) exc[field.name] = field.value;
+    expect(d.exceptions[0].fields.map((field: { name: string }) => field.name).filter((name: string) => !exceptionFields.has(name))).toEqual([]);
+    expect(['deviations', 'sampleSize'].filter((name) => !exceptionFields.has(name))).toEqual([]);
+    for (const field of d.exceptions[0].fields) if (field.value !== null) exc[field.name] = field.value;
     expect([exc.source, exc.controlRef, exc.criteriaRef]).toEqual(['REPORT', 'CC6.2.1', 'CC6.2']);
     const recorded = await mutate(api, 'recordException', exc, 'revision');
     expect(recorded.errors).toBeUndefined();

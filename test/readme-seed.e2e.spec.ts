@@ -11,7 +11,7 @@ jest.setTimeout(60_000);
 /** The portfolio block of the README's seed output: "  Name   CRITICALITY  STATUS [FLAGS]". */
 function readmePortfolio(): string[] {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-  const block = /\nRecorded 60 commands\. The portfolio now:\n([\s\S]*?)\n```/.exec(readme);
+  const block = /\nRecorded 61 commands\. The portfolio now:\n([\s\S]*?)\n```/.exec(readme);
   if (!block) throw new Error('README.md shows no seed output');
   return block[1]!.split('\n');
 }
@@ -38,13 +38,13 @@ describe("the README's seed output on any day", () => {
 
   it.each(['2026-12-04', '2026-12-30', '2027-02-14', '2027-06-15', '2028-02-29'])('%s', async (day) => {
     const out = await seedOn(day);
-    expect(out[1]).toBe('Recorded 60 commands. The portfolio now:');
+    expect(out[1]).toBe('Recorded 61 commands. The portfolio now:');
     expect(out.slice(2)).toEqual(expected);
   });
 
   it.each(['2026-12-31', '2027-02-13'])('%s, in the bridge-letter window: the same statuses, five [BRIDGED]', async (day) => {
     const out = await seedOn(day);
-    expect(out[1]).toBe('Recorded 64 commands. The portfolio now:');
+    expect(out[1]).toBe('Recorded 65 commands. The portfolio now:');
     const bridged = out.slice(2).filter((line) => line.endsWith(' [BRIDGED]'));
     expect(bridged).toHaveLength(5);
     expect(out.slice(2).map((line) => line.replace(' [BRIDGED]', ''))).toEqual(expected);

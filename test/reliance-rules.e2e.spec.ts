@@ -106,10 +106,11 @@ describe('reliance rules v2 through the API', () => {
   });
 
   it('LATE_ISSUED and FISCAL_YEAR_END_AT_RISK are flags beside ASSURED', async () => {
+    // Baker & Lane LLP is not vetted yet in this tenant (the vetServiceAuditor case below does it).
     const late = await scenario({ report: { opinionDate: '2026-04-03', effectiveAt: '2026-04-05T10:00:00Z' }, reviewAt: '2026-04-06T10:00:00Z' });
-    expect([late.status, late.flags]).toEqual(['ASSURED', ['LATE_ISSUED']]);
+    expect([late.status, late.flags]).toEqual(['ASSURED', ['LATE_ISSUED', 'AUDITOR_NOT_VETTED']]);
     const atRisk = await scenario({}, (run) => run('recordNextReportExpected', { periodEnd: '2026-09-29', deliveryBy: '2026-11-30' }));
-    expect([atRisk.status, atRisk.flags]).toEqual(['ASSURED', ['FISCAL_YEAR_END_AT_RISK']]);
+    expect([atRisk.status, atRisk.flags]).toEqual(['ASSURED', ['AUDITOR_NOT_VETTED', 'FISCAL_YEAR_END_AT_RISK']]);
   });
 
   it('refuses what v2 refuses, with the rule named', async () => {

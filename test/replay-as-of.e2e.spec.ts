@@ -26,6 +26,10 @@ describe('organization(asOf, knownAt): what was true, and what we knew', () => {
       id, name: 'Ledgerly', role: 'VENDOR', category: 'SAAS', criticality: 'HIGH', effectiveAt: '2025-06-02T09:00:00Z',
     });
     registeredId = r.eventIds[0];
+    // The firm was vetted when the vendor moved over (AUDITOR_NOT_VETTED otherwise; not what this file is about).
+    await api.ok('mutation($input: VetServiceAuditorInput!) { vetServiceAuditor(input: $input) { revision } }', {
+      input: { firm: 'Baker & Lane LLP', licence: 'CPA-0421', peerReviewRating: 'PASS', peerReviewDate: '2025-05-01', effectiveAt: '2025-06-02T09:00:00Z' },
+    });
     // 15 March 2026: the 2025 report, received and accepted in January, is entered late.
     await api.stop();
     api = await ApiServer.start({ dataDir: api.dataDir, clockStart: '2026-03-15T09:00:00Z' });

@@ -40,6 +40,10 @@ describe('dependencyImpact and INHERITED: a payroll vendor and its carved-out da
 
   beforeAll(async () => {
     api = await ApiServer.start({ clockStart: '2025-12-20T09:00:00Z' });
+    // The firm is vetted (AUDITOR_NOT_VETTED otherwise): this file is about INHERITED.
+    await api.ok('mutation($input: VetServiceAuditorInput!) { vetServiceAuditor(input: $input) { revision } }', {
+      input: { firm: 'Baker & Lane LLP', licence: 'CPA-0421', peerReviewRating: 'PASS', peerReviewDate: '2024-06-01', effectiveAt: at('2024-06-02') },
+    });
     await command(api, 'registerOrganization', {
       id: vendor, name: 'PayFlow Payroll', role: 'VENDOR', category: 'PAYROLL', criticality: 'CRITICAL', effectiveAt: at('2025-01-02'),
     });

@@ -11,6 +11,11 @@ export async function seedPortfolio(d: SeedDates, send: Send): Promise<void> {
   // Fixed commandIds make a re-run of the seed a no-op instead of a duplicate.
   const run = (mutation: string, input: Record<string, unknown>) => send(mutation, { commandId: `seed-${++n}`, ...input });
   const since = d.at(d.daysAgo(4 * 365));
+  // A careful team vets the service auditor it relies on (AUDITOR_NOT_VETTED otherwise); a
+  // commandId of its own, so that the organizations' commandIds stay as they were.
+  await send('vetServiceAuditor', {
+    commandId: 'seed-vetting-1', firm: AUDITOR, licence: 'CPA-0421', peerReviewRating: 'PASS', peerReviewDate: d.daysAgo(4 * 365 + 60), effectiveAt: since,
+  });
   const org = (id: string, name: string, role: string, category: string, criticality: string, extra: Record<string, unknown> = {}) =>
     run('registerOrganization', { id, name, role, category, criticality, owner: 'Vendor Risk Office', effectiveAt: since, ...extra });
 

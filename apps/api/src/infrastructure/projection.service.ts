@@ -5,7 +5,6 @@ import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src
 import type { Projection } from '../../../../libs/event-store/src/projection/projection';
 import { ProjectionRunner } from '../../../../libs/event-store/src/projection/projection-runner';
 import type { Clock } from '../../../../libs/oversight/src/application/clock';
-import { ORGANIZATION_STREAM_PREFIX } from '../../../../libs/oversight/src/application/event-envelope';
 import { OrganizationsProjection, type OrganizationsProjectionOptions } from '../../../../libs/oversight/src/projections/organizations.projection';
 import type { AssuranceStatusChange } from '../../../../libs/oversight/src/projections/read-model.effects';
 import { StatusClock } from '../../../../libs/oversight/src/projections/status-clock';
@@ -41,7 +40,7 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
       store,
       db,
       projections: [this.projection, ...this.createProjections().slice(1)],
-      streamPrefix: ORGANIZATION_STREAM_PREFIX,
+      // Every stream: the organizations' and the tenants' service auditors (AUDITOR_NOT_VETTED).
       onCommitted: (events, changes) => this.announce(events, changes),
       onError: (error) => this.logger.error(`Projection batch failed, will retry: ${String(error)}`),
     });

@@ -107,8 +107,7 @@ export class ReadModelRebuilder implements OnApplicationBootstrap, BeforeApplica
       store: this.store,
       db,
       projections,
-      streamPrefix: ORGANIZATION_STREAM_PREFIX,
-      // Large batches: each organization's rows are written once per batch, so a rebuild from zero
+      // Every stream, as the live runner reads them. Large batches: each organization's rows are written once per batch, so a rebuild from zero
       // writes them a few times instead of once per thousand events (bench/: about 4× faster).
       batchSize: REBUILD_BATCH_SIZE,
       onCommitted: (events, changes) => {

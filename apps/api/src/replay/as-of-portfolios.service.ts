@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
+import type { Clock } from '../../../../libs/oversight/src/application/clock';
+import { ServiceAuditorRegistry } from '../../../../libs/oversight/src/application/service-auditors';
+import { tenantFactsAsOf } from '../../../../libs/oversight/src/replay/tenant-facts-as-of';
 import { portfolioAsOfInSlices, type AsOfAnswer, type Moment } from '../../../../libs/oversight/src/replay';
 import { SharedWork } from '../common/shared-work';
 import { timeSlicer } from '../common/time-slicer';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { AsOfSnapshots } from './as-of-snapshots.service';
 import { TenantStreams } from './tenant-streams.service';
 
@@ -22,6 +25,7 @@ export class AsOfPortfolios {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly streams: TenantStreams,
     private readonly snapshots: AsOfSnapshots,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async portfolio(tenantId: string, moment: Moment): Promise<Map<string, AsOfAnswer>> {
@@ -32,6 +36,8 @@ export class AsOfPortfolios {
 
   private async compute(tenantId: string, moment: Moment): Promise<Map<string, AsOfAnswer>> {
     const streams = await this.streams.all(tenantId);
-    return portfolioAsOfInSlices(streams, moment, this.snapshots.folderOf(tenantId), timeSlicer());
+    // The tenant's vetted service auditors as of the same moment (AUDITOR_NOT_VETTED).
+    const tenant = tenantFactsAsOf(await new ServiceAuditorRegistry(this.store, this.clock).records(tenantId), moment);
+    return portfolioAsOfInSlices(streams, moment, this.snapshots.folderOf(tenantId), timeSlicer(), tenant);
   }
 }

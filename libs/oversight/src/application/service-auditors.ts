@@ -3,12 +3,13 @@ import type { EventStore } from '../../../event-store/src/event-store.port';
 import { decideServiceAuditorVetting, type ServiceAuditorVettedData } from '../domain/service-auditor';
 import { requireSaneClock } from '../domain/organization.decider.guards';
 import { chainEvents } from '../ledger/event-hash';
+import type { VettingRecord } from '../replay/tenant-facts-as-of';
 import type { Clock } from './clock';
 import { ConcurrencyConflictError } from './command-errors';
 import { SCHEMA_VERSION, type Actor } from './event-envelope';
 import { uuidFromName } from './ids';
 
-/** `service-auditors-<tenant>`: outside the `organization-` prefix, so no organization projection reads it. */
+/** `service-auditors-<tenant>`: outside the `organization-` prefix; the organizations projection keeps its vetted firms. */
 export function serviceAuditorStream(tenantId: string): string {
   return `service-auditors-${tenantId}`;
 }
@@ -61,6 +62,17 @@ export class ServiceAuditorRegistry {
       if (error instanceof DuplicateEventIdError || error instanceof WrongExpectedRevisionError) return this.vet(env, data);
       throw error;
     }
+  }
+
+  /** Every vetting with its two clocks, for as-of answers (replay/tenant-facts-as-of.ts). */
+  async records(tenantId: string): Promise<VettingRecord[]> {
+    const events = await this.store.readStream(serviceAuditorStream(tenantId));
+    return events
+      .filter((e) => e.type === 'ServiceAuditorVetted')
+      .map((e) => {
+        const m = e.metadata as { effectiveAt?: string; recordedAt?: string };
+        return { firm: (e.data as ServiceAuditorVettedData).firm, effectiveAt: String(m.effectiveAt), recordedAt: String(m.recordedAt) };
+      });
   }
 
   /** The firms vetted, with the business time of their vetting; `knownAt` limits to what was recorded by then. */

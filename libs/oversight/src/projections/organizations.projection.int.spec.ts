@@ -17,6 +17,7 @@ import {
   type OversightHistory,
 } from '../../../testing/src/oversight-history';
 import { ManualClock } from '../application/clock';
+import { ServiceAuditorRegistry } from '../application/service-auditors';
 import { ORGANIZATION_STREAM_PREFIX, organizationStream } from '../application/event-envelope';
 import type { OrganizationState } from '../domain/organization.state';
 import { ExceptionQueries } from '../queries/exception.queries';
@@ -114,7 +115,6 @@ describe('OrganizationsProjection on SQLite files', () => {
       store: shared,
       db,
       projections,
-      streamPrefix: ORGANIZATION_STREAM_PREFIX,
       retryDelayMs: 5,
       onError: (error) => errors.push(error),
       onCommitted: (events, changes) => {
@@ -177,6 +177,13 @@ describe('OrganizationsProjection on SQLite files', () => {
       [ACME]: await recordOversightHistory(shared, clock, ACME),
       [GLOBEX]: await recordOversightHistory(shared, clock, GLOBEX),
     };
+    // A careful team vetted the history's service auditor (AUDITOR_NOT_VETTED otherwise).
+    for (const tenantId of [ACME, GLOBEX]) {
+      await new ServiceAuditorRegistry(shared, clock).vet(
+        { tenantId, actor: { id: 'analyst', role: 'ANALYST' }, commandId: 'vet-example-assurance' },
+        { firm: 'Example Assurance LLP', licence: 'L-1', peerReviewRating: 'PASS', peerReviewDate: '2023-06-01' },
+      );
+    }
     sharedEvents = await shared.readAll();
   });
 

@@ -8,11 +8,12 @@ import { carvedOutChildren, carvedOutNames, withInherited } from '../domain/inhe
 import { evolve } from '../domain/organization.evolve';
 import { initialState, type OrganizationState } from '../domain/organization.state';
 import type { Clock } from '../application/clock';
-import { metadataOf, organizationIdOf, toDomainEvent } from '../application/event-envelope';
+import { metadataOf, ORGANIZATION_STREAM_PREFIX, organizationIdOf, toDomainEvent } from '../application/event-envelope';
 import { CarveOutLinks, OrganizationRows } from './organization-rows';
 import { OrganizationNameRows } from './organization-names';
 import { everCarvedOutNames, StatusSinceRows } from './status-since-rows';
 import { PendingStates, type PendingState } from './pending-states';
+import { SERVICE_AUDITOR_STREAM_PREFIX, VettedAuditorRows } from './vetted-auditor-rows';
 import type { AssuranceStatusChange } from './read-model.effects';
 import { CARVE_OUT_LISTING_TABLE, ORGANIZATION_EVENT_TABLE, PROJECTION_TABLES, READ_MODEL_DDL } from './read-model.schema';
 
@@ -34,6 +35,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
   private links!: CarveOutLinks;
   private history!: StatusSinceRows;
   private names!: OrganizationNameRows;
+  private vetted!: VettedAuditorRows;
   private loadState!: Statement;
   private loadStatus!: Statement;
 
@@ -53,6 +55,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     this.links = new CarveOutLinks(db);
     this.history = new StatusSinceRows(db);
     this.names = new OrganizationNameRows(db);
+    this.vetted = new VettedAuditorRows(db);
     // Rows written before the projection kept events cannot replay statusSince: rebuild from zero.
     if (!historyExisted && db.prepare('SELECT 1 FROM organization_state LIMIT 1').get()) {
       this.reset(db);
@@ -74,6 +77,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
 
   reset(db: Database): void {
     for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    (this.vetted ?? new VettedAuditorRows(db)).reset();
     this.pending?.clear();
   }
 
@@ -82,8 +86,10 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     const today = dayOf(this.clock.now());
     const changes = new StatusChanges();
     const vendors = new Keys();
+    const audited = new Keys();
     for (const [streamId, stream] of groupByStream(events)) {
       const tenant = String(metadataOf(stream[0]!).tenantId);
+      if (this.saveVettings(streamId, tenant, stream, audited)) continue;
       const id = organizationIdOf(streamId);
       const stored = this.loadState.get(tenant, id) as StoredState | undefined;
       let state: OrganizationState = stored ? JSON.parse(stored.state) : initialState();
@@ -99,8 +105,24 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       changes.add(this.write(tenant, id, state, today, last.revision, last.position));
       vendors.add(tenant, this.links.vendorsOf(tenant, id));
     }
+    this.reassessAudited(audited, today, changes, vendors);
     this.rederive(vendors, today, changes);
     return changes.list();
+  }
+
+  /** A tenant's vettings: saved, and the organizations audited by a newly vetted firm noted. */
+  private saveVettings(streamId: string, tenant: string, stream: RecordedEvent[], audited: Keys): boolean {
+    if (!streamId.startsWith(SERVICE_AUDITOR_STREAM_PREFIX)) return false;
+    audited.add(tenant, this.vetted.organizationsAudited(tenant, this.vetted.save(tenant, stream)));
+    return true;
+  }
+
+  /** Re-assesses, from their snapshots, the organizations a vetting changed (AUDITOR_NOT_VETTED). */
+  private reassessAudited(audited: Keys, today: string, changes: StatusChanges, vendors: Keys): void {
+    for (const { tenant, id } of audited.list()) {
+      changes.add(this.reassess(tenant, id, today));
+      vendors.add(tenant, this.links.vendorsOf(tenant, id));
+    }
   }
 
   /**
@@ -111,8 +133,11 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
   private applyDeferred(events: RecordedEvent[]): AssuranceStatusChange[] {
     const pending = this.pending!;
     const evicted: PendingState[] = [];
+    const audited = new Keys();
     for (const [streamId, stream] of groupByStream(events)) {
       const tenant = String(metadataOf(stream[0]!).tenantId);
+      // Held organizations are assessed with the vettings when written; stored ones now.
+      if (this.saveVettings(streamId, tenant, stream, audited)) continue;
       const id = organizationIdOf(streamId);
       let entry = pending.take(tenant, id);
       if (!entry) {
@@ -128,7 +153,12 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
       }
       evicted.push(...pending.put(entry));
     }
-    return this.writeOut(evicted);
+    const changes = this.writeOut(evicted);
+    const later = new StatusChanges();
+    const vendors = new Keys();
+    this.reassessAudited(audited, dayOf(this.clock.now()), later, vendors);
+    this.rederive(vendors, dayOf(this.clock.now()), later);
+    return [...changes, ...later.list()];
   }
 
   /** Rebuild mode: writes every organization still held in memory. Call once the runner has stopped. */
@@ -186,7 +216,7 @@ export class OrganizationsProjection implements Projection<AssuranceStatusChange
     const previous = this.loadStatus.get(tenant, id) as { status: string; flags: string } | undefined;
     const names = carvedOutNames(state, today);
     const children = carvedOutChildren({ id, state }, today, this.links.childCandidates(tenant, id, names));
-    const a = withInherited(withUntrackedCarveOuts(assess(state, today), state, today, children), children);
+    const a = withInherited(withUntrackedCarveOuts(assess(state, today, this.vetted.facts(tenant)), state, today, children), children);
     if (saveFacts) {
       this.rows.saveState(tenant, id, revision, position, state);
       this.rows.saveExceptions(tenant, id, state);
@@ -264,9 +294,11 @@ function sameFlags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((f) => b.includes(f));
 }
 
+/** The organization and service-auditor streams of the batch; the runner feeds others too (the ledger's). */
 function groupByStream(events: RecordedEvent[]): Map<string, RecordedEvent[]> {
   const groups = new Map<string, RecordedEvent[]>();
   for (const e of events) {
+    if (!e.streamId.startsWith(ORGANIZATION_STREAM_PREFIX) && !e.streamId.startsWith(SERVICE_AUDITOR_STREAM_PREFIX)) continue;
     const list = groups.get(e.streamId);
     if (list) list.push(e);
     else groups.set(e.streamId, [e]);

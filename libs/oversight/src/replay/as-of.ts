@@ -1,4 +1,5 @@
 import { assess } from '../domain/assess';
+import type { TenantFacts } from '../domain/assess-flag-rules';
 import type { Assessment } from '../domain/assessment.types';
 import { withUntrackedCarveOuts } from '../domain/carve-out-untracked';
 import { withInherited, type CarvedOutChild } from '../domain/inherit';
@@ -45,8 +46,13 @@ export function foldAsOf(events: readonly ReplayEvent[], moment: Moment): AsOfFo
 }
 
 /** The fold assessed on the day of `asOf`, with INHERITED findings from `children`. */
-export function assessAsOf(events: readonly ReplayEvent[], moment: Moment, children: readonly CarvedOutChild[] = []): AsOfAnswer {
-  return withChildren(ownAsOf(events, moment), children);
+export function assessAsOf(
+  events: readonly ReplayEvent[],
+  moment: Moment,
+  children: readonly CarvedOutChild[] = [],
+  tenant?: TenantFacts,
+): AsOfAnswer {
+  return withChildren(ownAsOf(events, moment, foldAsOf, undefined, tenant), children);
 }
 
 /** How to fold one organization's events as of a moment: `foldAsOf`, or the same answer faster. */
@@ -61,9 +67,11 @@ export function ownAsOf(
   moment: Moment,
   fold: AsOfFolder = foldAsOf,
   since = () => statusSinceOf(replayTimeline(events, { to: moment.asOf, knownAt: moment.knownAt })),
+  // The tenant's facts as of the same moment (tenant-facts-as-of.ts); without them, tenant-wide flags are not judged.
+  tenant?: TenantFacts,
 ): AsOfAnswer {
   const folded = fold(events, moment);
-  const own = assess(folded.state, moment.asOf);
+  const own = assess(folded.state, moment.asOf, tenant);
   return withSince({ ...folded, own, assessment: own }, since);
 }
 

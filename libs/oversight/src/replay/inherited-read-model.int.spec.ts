@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { InMemoryEventStore } from '../../../event-store/src/in-memory-event-store';
 import { ProjectionRunner } from '../../../event-store/src/projection/projection-runner';
 import { ManualClock } from '../application/clock';
-import { ORGANIZATION_STREAM_PREFIX } from '../application/event-envelope';
 import { OversightCommandHandler } from '../application/handle-command';
+import { ServiceAuditorRegistry } from '../application/service-auditors';
 import type { OversightCommand } from '../domain/oversight.commands';
 import { OrganizationsProjection } from '../projections/organizations.projection';
 import type { AssuranceStatusChange } from '../projections/read-model.effects';
@@ -24,11 +24,17 @@ describe('INHERITED in the organizations read model', () => {
   const handler = new OversightCommandHandler(store, clock);
   const db = new Database(join(dir, 'read-models.db'));
   const projection = new OrganizationsProjection(clock);
-  const runner = new ProjectionRunner<AssuranceStatusChange>({ store, db, projections: [projection], streamPrefix: ORGANIZATION_STREAM_PREFIX });
+  const runner = new ProjectionRunner<AssuranceStatusChange>({ store, db, projections: [projection] });
   const statusClock = new StatusClock(db, projection, clock);
   let n = 0;
 
-  beforeAll(() => runner.start());
+  beforeAll(async () => {
+    runner.start();
+    // A careful team vetted the firm (AUDITOR_NOT_VETTED otherwise): these cases are about INHERITED.
+    const vetting = { tenantId: 't1', actor: { id: 'analyst', role: 'ANALYST' }, commandId: 'vet-audit-llp' };
+    const vetted = await new ServiceAuditorRegistry(store, clock).vet(vetting, { firm: 'Audit LLP', licence: 'L-1', peerReviewRating: 'PASS', peerReviewDate: '2024-06-01' });
+    await runner.waitFor(vetted.position, 5000);
+  });
   afterAll(async () => {
     await runner.stop();
     db.close();
@@ -123,7 +129,7 @@ describe('INHERITED in the organizations read model', () => {
     const live = dump(db);
     for (const batchSize of [500, 1]) {
       const other = new Database(join(dir, `rebuild-${batchSize}.db`));
-      const rebuild = new ProjectionRunner({ store, db: other, projections: [new OrganizationsProjection(clock)], batchSize, streamPrefix: ORGANIZATION_STREAM_PREFIX });
+      const rebuild = new ProjectionRunner({ store, db: other, projections: [new OrganizationsProjection(clock)], batchSize });
       rebuild.start();
       await rebuild.waitFor(await store.headPosition(), 5000);
       await rebuild.stop();

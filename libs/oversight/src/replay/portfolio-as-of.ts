@@ -1,3 +1,4 @@
+import type { TenantFacts } from '../domain/assess-flag-rules';
 import { dayOf } from '../domain/calendar';
 import { carvedOutChildren, decisiveEventIds, type CandidateChild } from '../domain/inherit';
 import { ownAsOf, withChildren, type AsOfAnswer, type AsOfFolder } from './as-of';
@@ -20,10 +21,12 @@ export function portfolioAsOf(
   moment: Moment,
   /** Per organization, a fold giving foldAsOf's answer faster (as-of snapshots); foldAsOf if none. */
   folderOf?: (organizationId: string) => AsOfFolder | undefined,
+  /** The tenant's facts as of the same moment (tenantFactsAsOf): AUDITOR_NOT_VETTED is judged with them. */
+  tenant?: TenantFacts,
 ): Map<string, AsOfAnswer> {
   const own = new Map<string, AsOfAnswer>();
   const timelines: { current: PortfolioTimelines | null } = { current: null };
-  for (const s of streams) addOwn(own, s, moment, folderOf, timelines);
+  for (const s of streams) addOwn(own, s, moment, folderOf, timelines, tenant);
   return withInheritance(streams, own, moment, timelines);
 }
 
@@ -36,11 +39,12 @@ export async function portfolioAsOfInSlices(
   moment: Moment,
   folderOf: ((organizationId: string) => AsOfFolder | undefined) | undefined,
   pause: () => Promise<void> | void,
+  tenant?: TenantFacts,
 ): Promise<Map<string, AsOfAnswer>> {
   const own = new Map<string, AsOfAnswer>();
   const timelines: { current: PortfolioTimelines | null } = { current: null };
   for (const s of streams) {
-    addOwn(own, s, moment, folderOf, timelines);
+    addOwn(own, s, moment, folderOf, timelines, tenant);
     await pause();
   }
   const out = new Map<string, AsOfAnswer>();
@@ -54,9 +58,16 @@ export async function portfolioAsOfInSlices(
 
 type Timelines = { current: PortfolioTimelines | null };
 
-function addOwn(own: Map<string, AsOfAnswer>, s: OrganizationStream, moment: Moment, folderOf: ((id: string) => AsOfFolder | undefined) | undefined, timelines: Timelines): void {
+function addOwn(
+  own: Map<string, AsOfAnswer>,
+  s: OrganizationStream,
+  moment: Moment,
+  folderOf: ((id: string) => AsOfFolder | undefined) | undefined,
+  timelines: Timelines,
+  tenant: TenantFacts | undefined,
+): void {
   // Read lazily, after it is built: the timelines use the states folded here.
-  const answer = ownAsOf(s.events, moment, folderOf?.(s.id), () => timelines.current!.ownStatusSince(s.id));
+  const answer = ownAsOf(s.events, moment, folderOf?.(s.id), () => timelines.current!.ownStatusSince(s.id), tenant);
   if (answer.state.lifecycle !== 'UNREGISTERED' && answer.state.profile) own.set(s.id, answer);
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port';
 import type { Projection } from '../../../event-store/src/projection/projection';
-import { metadataOf, organizationIdOf } from '../application/event-envelope';
+import { metadataOf, ORGANIZATION_STREAM_PREFIX, organizationIdOf } from '../application/event-envelope';
 import { AsOfSnapshotWriter, type AsOfSnapshotOptions } from './as-of-snapshot-writer';
 
 /**
@@ -27,6 +27,8 @@ export class AsOfSnapshotProjection implements Projection<never> {
   apply(_db: Database, events: RecordedEvent[]): never[] {
     const streams = new Map<string, { tenant: string; events: RecordedEvent[] }>();
     for (const e of events) {
+      // The runner also feeds tenant streams (service auditors): only organizations have snapshots.
+      if (!e.streamId.startsWith(ORGANIZATION_STREAM_PREFIX)) continue;
       const seen = streams.get(e.streamId);
       if (seen) seen.events.push(e);
       else streams.set(e.streamId, { tenant: String(metadataOf(e).tenantId), events: [e] });
