@@ -21,7 +21,7 @@ export function registration(organizationId: string, i: number): FaultCommand {
     commandId,
     organizationId,
     events: 1,
-    body: mutation('registerOrganization', `id: "${organizationId}", commandId: "${commandId}", name: "Fault Org ${i}", role: VENDOR, category: CLOUD_HOSTING, criticality: HIGH, services: ["hosting"]`),
+    body: mutation('registerOrganization', `id: "${organizationId}", commandId: "${commandId}", name: "Fault Org ${i} ${organizationId}", role: VENDOR, category: CLOUD_HOSTING, criticality: HIGH, services: ["hosting"]`),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { EventStore } from '../../../../libs/event-store/src/event-store.port';
 import type { Clock } from '../../../../libs/oversight/src/application/clock';
 import type { CheckpointData } from '../../../../libs/oversight/src/ledger/checkpoint';
@@ -36,7 +36,7 @@ export function loadLedgerConfig(dataDir: string, env: NodeJS.ProcessEnv = proce
     checkpointEvery: nonNegativeInteger('LEDGER_CHECKPOINT_EVERY', env.LEDGER_CHECKPOINT_EVERY, 100, 1),
     sealIntervalMs: nonNegativeInteger('LEDGER_SEAL_INTERVAL_MS', env.LEDGER_SEAL_INTERVAL_MS, 1000, 0),
     signingKeyFile,
-    headFile: env.LEDGER_HEAD_FILE || join(dirname(signingKeyFile), 'ledger-signed-head.json'),
+    headFile: env.LEDGER_HEAD_FILE || signedHeadBeside(signingKeyFile),
   };
 }
 
@@ -149,4 +149,14 @@ export class LedgerService implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     await this.checkpointer?.stop();
   }
+}
+
+/**
+ * The signed head's file beside its key, named after the key: servers whose keys share a folder
+ * (each with its own key) must not share one head. The default key keeps the documented name.
+ */
+function signedHeadBeside(signingKeyFile: string): string {
+  const name = basename(signingKeyFile);
+  const head = name === 'ledger-signing-key.pem' ? 'ledger-signed-head.json' : `${name.replace(/\.pem$/, '')}.signed-head.json`;
+  return join(dirname(signingKeyFile), head);
 }
